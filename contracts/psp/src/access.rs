@@ -1,0 +1,281 @@
+//! Who may do what: `Ownable`, `AccessControl` and `Pausable`, with OpenBrush's trait names,
+//! selectors, argument types, errors and events, so tools written for OpenBrush contracts work.
+//!
+//! Roles are `u32` ids, OpenBrush-style: `DEFAULT_ADMIN_ROLE` is `0` and administers every role;
+//! the others are `ink::selector_id!` of their name.
+
+use ink::{primitives::AccountId, storage::Mapping};
+
+pub use errors::{AccessControlError, OwnableError, PausableError};
+
+/// A role id.
+pub type RoleType = u32;
+
+/// Grants and revokes every role.
+pub const DEFAULT_ADMIN_ROLE: RoleType = 0;
+/// May create tokens (`PSP22Mintable::mint`).
+pub const MINTER: RoleType = ink::selector_id!("MINTER");
+/// May destroy tokens (`PSP22Burnable::burn`).
+pub const BURNER: RoleType = ink::selector_id!("BURNER");
+/// May pause and unpause.
+pub const PAUSER: RoleType = ink::selector_id!("PAUSER");
+
+mod errors {
+    // See `psp22::errors`: the codec derive on enums trips `cast_possible_truncation`.
+    #![allow(clippy::cast_possible_truncation)]
+    /// OpenBrush's `OwnableError`.
+    #[derive(Debug, PartialEq, Eq, Clone, Copy)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum OwnableError {
+        /// The caller is not the owner.
+        CallerIsNotOwner,
+        /// The new owner is `None`.
+        NewOwnerIsNotSet,
+    }
+
+    /// OpenBrush's `AccessControlError`.
+    #[derive(Debug, PartialEq, Eq, Clone, Copy)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum AccessControlError {
+        /// The caller may not act for this account (renouncing another's role, or `None`).
+        InvalidCaller,
+        /// The caller, or the account, lacks the role.
+        MissingRole,
+        /// The account already has the role.
+        RoleRedundant,
+    }
+
+    /// OpenBrush's `PausableError`, with `MissingRole` appended for callers without `PAUSER`.
+    #[derive(Debug, PartialEq, Eq, Clone, Copy)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum PausableError {
+        /// Already paused.
+        Paused,
+        /// Not paused.
+        NotPaused,
+        /// The caller lacks the `PAUSER` role.
+        MissingRole,
+    }
+}
+
+/// Emitted when ownership moves (`new` is `None` after renouncing).
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct OwnershipTransferred {
+    /// The previous owner.
+    #[ink(topic)]
+    pub previous: Option<AccountId>,
+    /// The new owner.
+    #[ink(topic)]
+    pub new: Option<AccountId>,
+}
+
+/// Emitted when `grantee` receives `role` from `grantor` (`None` at construction).
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct RoleGranted {
+    /// The role.
+    #[ink(topic)]
+    pub role: RoleType,
+    /// The account that received it.
+    #[ink(topic)]
+    pub grantee: Option<AccountId>,
+    /// The admin that granted it.
+    #[ink(topic)]
+    pub grantor: Option<AccountId>,
+}
+
+/// Emitted when `account` loses `role`, revoked by `admin` (the account itself on renounce).
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct RoleRevoked {
+    /// The role.
+    #[ink(topic)]
+    pub role: RoleType,
+    /// The account that lost it.
+    #[ink(topic)]
+    pub account: Option<AccountId>,
+    /// Who revoked it.
+    #[ink(topic)]
+    pub admin: AccountId,
+}
+
+/// Emitted when `account` pauses the contract.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct Paused {
+    /// The pauser.
+    pub account: AccountId,
+}
+
+/// Emitted when `account` unpauses the contract.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct Unpaused {
+    /// The pauser.
+    pub account: AccountId,
+}
+
+/// OpenBrush's `Ownable` (selectors `Ownable::*`).
+#[ink::trait_definition]
+pub trait Ownable {
+    /// The current owner, `None` once renounced.
+    #[ink(message)]
+    fn owner(&self) -> Option<AccountId>;
+
+    /// Gives up ownership for good. Owner only.
+    #[ink(message)]
+    fn renounce_ownership(&mut self) -> Result<(), OwnableError>;
+
+    /// Hands ownership to `new_owner`. Owner only; `None` is refused (use renounce).
+    #[ink(message)]
+    fn transfer_ownership(&mut self, new_owner: Option<AccountId>) -> Result<(), OwnableError>;
+}
+
+/// OpenBrush's `AccessControl` (selectors `AccessControl::*`).
+#[ink::trait_definition]
+pub trait AccessControl {
+    /// Whether `address` has `role`.
+    #[ink(message)]
+    fn has_role(&self, role: RoleType, address: Option<AccountId>) -> bool;
+
+    /// The role that administers `role` (always `DEFAULT_ADMIN_ROLE` here).
+    #[ink(message)]
+    fn get_role_admin(&self, role: RoleType) -> RoleType;
+
+    /// Gives `role` to `account`. Admin only.
+    #[ink(message)]
+    fn grant_role(
+        &mut self,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<(), AccessControlError>;
+
+    /// Takes `role` from `account`. Admin only.
+    #[ink(message)]
+    fn revoke_role(
+        &mut self,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<(), AccessControlError>;
+
+    /// The caller gives up its own `role`; `account` must be the caller.
+    #[ink(message)]
+    fn renounce_role(
+        &mut self,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<(), AccessControlError>;
+}
+
+/// OpenBrush's `Pausable::paused`, plus `pause`/`unpause` for `PAUSER`s with the selectors of
+/// OpenBrush's examples, where they are plain messages (`blake2b("pause")`, `blake2b("unpause")`).
+#[ink::trait_definition]
+pub trait Pausable {
+    /// Whether the contract is paused.
+    #[ink(message)]
+    fn paused(&self) -> bool;
+
+    /// Pauses the contract. `PAUSER` only.
+    #[ink(message, selector = 0x81e0c604)]
+    fn pause(&mut self) -> Result<(), PausableError>;
+
+    /// Unpauses the contract. `PAUSER` only.
+    #[ink(message, selector = 0x67616649)]
+    fn unpause(&mut self) -> Result<(), PausableError>;
+}
+
+/// Role membership. Every role is administered by `DEFAULT_ADMIN_ROLE`.
+///
+/// The methods check the caller's authority, change storage and return the event to emit.
+#[ink::storage_item]
+#[derive(Debug, Default)]
+pub struct Roles {
+    members: Mapping<(RoleType, AccountId), ()>,
+}
+
+impl Roles {
+    /// Whether `account` has `role`.
+    pub fn has(&self, role: RoleType, account: AccountId) -> bool {
+        self.members.contains((role, account))
+    }
+
+    /// `Ok` if `account` has `role`, else `MissingRole`.
+    pub fn check(&self, role: RoleType, account: AccountId) -> Result<(), AccessControlError> {
+        if self.has(role, account) {
+            Ok(())
+        } else {
+            Err(AccessControlError::MissingRole)
+        }
+    }
+
+    /// Gives `role` to `account` without an authority check, for constructors.
+    pub fn setup(&mut self, role: RoleType, account: AccountId) -> RoleGranted {
+        self.members.insert((role, account), &());
+        RoleGranted {
+            role,
+            grantee: Some(account),
+            grantor: None,
+        }
+    }
+
+    /// `caller` (an admin) gives `role` to `account`.
+    pub fn grant(
+        &mut self,
+        caller: AccountId,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<RoleGranted, AccessControlError> {
+        self.check(DEFAULT_ADMIN_ROLE, caller)?;
+        let account = account.ok_or(AccessControlError::InvalidCaller)?;
+        if self.has(role, account) {
+            return Err(AccessControlError::RoleRedundant);
+        }
+        self.members.insert((role, account), &());
+        Ok(RoleGranted {
+            role,
+            grantee: Some(account),
+            grantor: Some(caller),
+        })
+    }
+
+    /// `caller` (an admin) takes `role` from `account`.
+    pub fn revoke(
+        &mut self,
+        caller: AccountId,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<RoleRevoked, AccessControlError> {
+        self.check(DEFAULT_ADMIN_ROLE, caller)?;
+        let account = account.ok_or(AccessControlError::InvalidCaller)?;
+        self.remove(caller, role, account)
+    }
+
+    /// `caller` gives up its own `role`; `account` must be `caller`.
+    pub fn renounce(
+        &mut self,
+        caller: AccountId,
+        role: RoleType,
+        account: Option<AccountId>,
+    ) -> Result<RoleRevoked, AccessControlError> {
+        if account != Some(caller) {
+            return Err(AccessControlError::InvalidCaller);
+        }
+        self.remove(caller, role, caller)
+    }
+
+    fn remove(
+        &mut self,
+        sender: AccountId,
+        role: RoleType,
+        account: AccountId,
+    ) -> Result<RoleRevoked, AccessControlError> {
+        self.check(role, account)?;
+        self.members.remove((role, account));
+        Ok(RoleRevoked {
+            role,
+            account: Some(account),
+            admin: sender,
+        })
+    }
+}
