@@ -174,8 +174,9 @@ mod creator_token {
             &mut self,
             to: AccountId,
             value: Balance,
-            _data: Vec<u8>,
+            data: Vec<u8>,
         ) -> Result<(), PSP22Error> {
+            let _ = data;
             self.ensure_not_paused()?;
             let events = self.ledger.transfer(self.env().caller(), to, value)?;
             self.emit(events);
@@ -190,8 +191,9 @@ mod creator_token {
             from: AccountId,
             to: AccountId,
             value: Balance,
-            _data: Vec<u8>,
+            data: Vec<u8>,
         ) -> Result<(), PSP22Error> {
+            let _ = data;
             self.ensure_not_paused()?;
             let events = self
                 .ledger
@@ -334,7 +336,8 @@ mod creator_token {
 
         /// The role administering `role`: always `DEFAULT_ADMIN_ROLE` (0).
         #[ink(message)]
-        fn get_role_admin(&self, _role: RoleType) -> RoleType {
+        fn get_role_admin(&self, role: RoleType) -> RoleType {
+            let _ = role;
             DEFAULT_ADMIN_ROLE
         }
 

@@ -1,0 +1,289 @@
+//! Runs the suite's compiled contracts in a real pallet-contracts runtime, in-process.
+//!
+//! [`Chain`] wraps `ink_sandbox`'s `DefaultSandbox` (the runtime behind ink_e2e's sandbox
+//! backend and drink) with typed calls: arguments are SCALE-encoded Rust values, results decode
+//! into the `psp` crate's types, and every call reports its gas, storage deposit and events.
+
+use std::path::{Path, PathBuf};
+
+use ink::scale::{Decode, Encode};
+pub use ink_sandbox::{
+    api::prelude::*,
+    macros::{DefaultSandbox, DefaultSandboxRuntime, RuntimeEvent},
+    pallet_contracts, AccountId32, DispatchError, Sandbox, Weight, H256,
+};
+use pallet_contracts::{Determinism, StorageDeposit};
+
+/// Generous limits for one call, as a wallet's dry-run would estimate them.
+pub const GAS_LIMIT: Weight = Weight::from_parts(100_000_000_000, 3 * 1024 * 1024);
+/// Native balance every test account starts with.
+pub const ENDOWMENT: u128 = 1_000_000_000_000_000;
+
+/// The test account numbered `n` (`[n; 32]`); account 1 is the sandbox's funded default.
+pub fn account(n: u8) -> AccountId32 {
+    AccountId32::new([n; 32])
+}
+
+/// The same account as ink! sees it.
+pub fn ink_id(account: &AccountId32) -> ink::primitives::AccountId {
+    ink::primitives::AccountId::from(<[u8; 32]>::from(account.clone()))
+}
+
+/// `target/ink`, where `scripts/build` puts the bundles (override with `INK_BUNDLES_DIR`).
+pub fn bundles_dir() -> PathBuf {
+    std::env::var_os("INK_BUNDLES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/ink"))
+}
+
+/// A compiled contract: its Wasm and its metadata (from `<name>.contract`).
+#[derive(Clone)]
+pub struct Bundle {
+    pub name: String,
+    pub wasm: Vec<u8>,
+    pub metadata: serde_json::Value,
+}
+
+impl Bundle {
+    /// Loads `target/ink/<name>/<name>.contract`; run `scripts/build` first.
+    pub fn load(name: &str) -> Result<Self, String> {
+        let path = bundles_dir().join(name).join(format!("{name}.contract"));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("{}: {error}; run scripts/build first", path.display()))?;
+        let metadata: serde_json::Value =
+            serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+        let hex = metadata["source"]["wasm"]
+            .as_str()
+            .and_then(|hex| hex.strip_prefix("0x"))
+            .ok_or_else(|| format!("{}: no source.wasm", path.display()))?;
+        let wasm = decode_hex(hex).ok_or_else(|| format!("{}: bad wasm hex", path.display()))?;
+        Ok(Self {
+            name: name.into(),
+            wasm,
+            metadata,
+        })
+    }
+
+    /// The selector of the message or constructor labelled `label` (e.g. `PSP22::transfer`).
+    pub fn selector(&self, label: &str) -> [u8; 4] {
+        let spec = &self.metadata["spec"];
+        let found = ["messages", "constructors"].iter().find_map(|kind| {
+            spec[kind].as_array()?.iter().find_map(|entry| {
+                (entry["label"] == label).then(|| entry["selector"].as_str().map(String::from))?
+            })
+        });
+        let hex = found.unwrap_or_else(|| panic!("{}: no message {label}", self.name));
+        let bytes = decode_hex(hex.trim_start_matches("0x")).expect("selector hex");
+        bytes.try_into().expect("4-byte selector")
+    }
+}
+
+fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// An event a contract emitted: its address, topics and SCALE data.
+#[derive(Clone, Debug)]
+pub struct ContractEvent {
+    pub contract: AccountId32,
+    pub topics: Vec<H256>,
+    pub data: Vec<u8>,
+}
+
+impl ContractEvent {
+    /// Decodes the event as `E` if its signature topic is `E`'s.
+    pub fn decode<E: ink::env::Event + Decode>(&self) -> Option<E> {
+        let signature = E::SIGNATURE_TOPIC?;
+        (self.topics.first()?.as_bytes() == signature.as_slice())
+            .then(|| E::decode(&mut &self.data[..]).ok())?
+    }
+}
+
+/// What a call cost and emitted.
+#[derive(Clone, Debug)]
+pub struct Receipt {
+    /// Weight consumed (ref_time in picoseconds, proof_size in bytes).
+    pub gas: Weight,
+    /// Storage deposit charged (positive) or refunded (negative), in the chain's native unit.
+    pub storage_deposit: i128,
+    /// Whether the contract reverted (every change it made was rolled back).
+    pub reverted: bool,
+    /// Events emitted by contracts (empty when reverted).
+    pub events: Vec<ContractEvent>,
+}
+
+/// A call that did not reach a decodable answer: a trap, out of gas, or undecodable output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The runtime refused or the contract trapped (e.g. a panic).
+    Dispatch(String),
+    /// ink! could not dispatch the input (unknown selector, bad arguments).
+    Lang(ink::LangError),
+    /// The output did not decode as the expected type.
+    Decode(String),
+}
+
+/// The sandboxed chain with typed helpers.
+pub struct Chain {
+    pub sandbox: DefaultSandbox,
+}
+
+impl Default for Chain {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Chain {
+    /// A fresh chain; accounts 1..=9 hold [`ENDOWMENT`] of the native currency.
+    pub fn new() -> Self {
+        let mut sandbox = DefaultSandbox::default();
+        for n in 2..=9 {
+            sandbox
+                .mint_into(&account(n), ENDOWMENT)
+                .expect("endow test account");
+        }
+        Self { sandbox }
+    }
+
+    /// Instantiates `bundle` by `caller` with constructor `constructor` and encoded `args`.
+    pub fn deploy(
+        &mut self,
+        bundle: &Bundle,
+        constructor: &str,
+        args: impl Encode,
+        caller: &AccountId32,
+        salt: Vec<u8>,
+    ) -> Result<(AccountId32, Receipt), Failure> {
+        let mut input = bundle.selector(constructor).to_vec();
+        args.encode_to(&mut input);
+        // The runtime reports every event of the block; start empty so a receipt has this call's.
+        self.sandbox.reset_events();
+        let result = self.sandbox.deploy_contract(
+            bundle.wasm.clone(),
+            0,
+            input,
+            salt,
+            caller.clone(),
+            GAS_LIMIT,
+            None,
+        );
+        let receipt = receipt(
+            result.gas_consumed,
+            &result.storage_deposit,
+            result
+                .result
+                .as_ref()
+                .is_ok_and(|ok| ok.result.did_revert()),
+            result.events.as_deref(),
+        );
+        let instantiated = result
+            .result
+            .map_err(|error| Failure::Dispatch(format!("{error:?}")))?;
+        if instantiated.result.did_revert() {
+            return Err(Failure::Dispatch(format!(
+                "constructor reverted: 0x{}",
+                hex(&instantiated.result.data)
+            )));
+        }
+        Ok((instantiated.account_id, receipt))
+    }
+
+    /// Calls `message` (a metadata label) on `contract` as `caller`, sending `value`, and
+    /// decodes the answer as `R` (the message's declared return type).
+    pub fn call<R: Decode>(
+        &mut self,
+        bundle: &Bundle,
+        contract: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        caller: &AccountId32,
+        value: u128,
+    ) -> (Result<R, Failure>, Receipt) {
+        let mut input = bundle.selector(message).to_vec();
+        args.encode_to(&mut input);
+        self.call_raw(contract, input, caller, value)
+    }
+
+    /// Calls `contract` with raw `input` (selector and arguments).
+    pub fn call_raw<R: Decode>(
+        &mut self,
+        contract: &AccountId32,
+        input: Vec<u8>,
+        caller: &AccountId32,
+        value: u128,
+    ) -> (Result<R, Failure>, Receipt) {
+        self.sandbox.reset_events();
+        let result = self.sandbox.call_contract(
+            contract.clone(),
+            value,
+            input,
+            caller.clone(),
+            GAS_LIMIT,
+            None,
+            Determinism::Enforced,
+        );
+        let reverted = result.result.as_ref().is_ok_and(|ok| ok.did_revert());
+        let receipt = receipt(
+            result.gas_consumed,
+            &result.storage_deposit,
+            reverted,
+            result.events.as_deref(),
+        );
+        let answer = match result.result {
+            Err(error) => Err(Failure::Dispatch(format!("{error:?}"))),
+            Ok(output) => match Result::<R, ink::LangError>::decode(&mut &output.data[..]) {
+                Ok(Ok(value)) => Ok(value),
+                Ok(Err(error)) => Err(Failure::Lang(error)),
+                Err(error) => Err(Failure::Decode(format!("{error}"))),
+            },
+        };
+        (answer, receipt)
+    }
+
+    /// Free native balance of `account`.
+    pub fn native_balance(&mut self, account: &AccountId32) -> u128 {
+        self.sandbox.free_balance(account)
+    }
+}
+
+fn receipt(
+    gas: Weight,
+    deposit: &StorageDeposit<u128>,
+    reverted: bool,
+    events: Option<&[ink_sandbox::EventRecordOf<DefaultSandboxRuntime>]>,
+) -> Receipt {
+    let storage_deposit = match deposit {
+        StorageDeposit::Charge(amount) => i128::try_from(*amount).unwrap_or(i128::MAX),
+        StorageDeposit::Refund(amount) => -i128::try_from(*amount).unwrap_or(i128::MAX),
+    };
+    let events = events
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|record| match &record.event {
+            RuntimeEvent::Contracts(pallet_contracts::Event::ContractEmitted {
+                contract,
+                data,
+            }) => Some(ContractEvent {
+                contract: contract.clone(),
+                topics: record.topics.clone(),
+                data: data.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    Receipt {
+        gas,
+        storage_deposit,
+        reverted,
+        events,
+    }
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
