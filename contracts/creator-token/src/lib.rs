@@ -31,10 +31,10 @@ mod creator_token {
         storage::Lazy,
     };
     use psp::{
-        access::{OwnershipTransferred, Paused, Unpaused},
-        AccessControl, AccessControlError, Ownable, OwnableError, PSP22Burnable, PSP22Capped,
-        PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable, Pausable, PausableError,
-        RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER, PSP22,
+        access::{Paused, Unpaused},
+        AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Burnable,
+        PSP22Capped, PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable, Pausable,
+        PausableError, RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER, PSP22,
     };
 
     /// Name, symbol and decimals: read by wallets, never by transfers, so kept out of the
@@ -53,7 +53,7 @@ mod creator_token {
         ledger: PSP22Data,
         cap: Balance,
         paused: bool,
-        owner: Option<AccountId>,
+        ownership: Ownership,
         roles: Roles,
         metadata: Lazy<TokenMetadata>,
     }
@@ -69,11 +69,12 @@ mod creator_token {
             cap: Balance,
             admin: AccountId,
         ) -> Self {
+            let (ownership, ownership_event) = Ownership::new(admin);
             let mut token = Self {
                 ledger: PSP22Data::default(),
                 cap,
                 paused: false,
-                owner: Some(admin),
+                ownership,
                 roles: Roles::default(),
                 metadata: Lazy::default(),
             };
@@ -86,10 +87,7 @@ mod creator_token {
                 let event = token.roles.setup(role, admin);
                 token.env().emit_event(event);
             }
-            token.env().emit_event(OwnershipTransferred {
-                previous: None,
-                new: Some(admin),
-            });
+            token.env().emit_event(ownership_event);
             token
         }
 
@@ -113,19 +111,6 @@ mod creator_token {
             self.roles
                 .check(role, self.env().caller())
                 .map_err(|_| PSP22Error::custom(PSP22Error::MISSING_ROLE))
-        }
-
-        fn ensure_owner(&self) -> Result<(), OwnableError> {
-            if self.owner != Some(self.env().caller()) {
-                return Err(OwnableError::CallerIsNotOwner);
-            }
-            Ok(())
-        }
-
-        fn set_owner(&mut self, new: Option<AccountId>) {
-            let previous = core::mem::replace(&mut self.owner, new);
-            self.env()
-                .emit_event(OwnershipTransferred { previous, new });
         }
 
         fn set_paused(&mut self, paused: bool) -> Result<(), PausableError> {
@@ -304,25 +289,22 @@ mod creator_token {
         /// The creator's account, `None` once ownership is renounced.
         #[ink(message)]
         fn owner(&self) -> Option<AccountId> {
-            self.owner
+            self.ownership.owner()
         }
 
         /// Gives up ownership for good. Owner only.
         #[ink(message)]
         fn renounce_ownership(&mut self) -> Result<(), OwnableError> {
-            self.ensure_owner()?;
-            self.set_owner(None);
+            let event = self.ownership.renounce(self.env().caller())?;
+            self.env().emit_event(event);
             Ok(())
         }
 
         /// Hands ownership to `new_owner`. Owner only; `None` is refused (`NewOwnerIsNotSet`).
         #[ink(message)]
         fn transfer_ownership(&mut self, new_owner: Option<AccountId>) -> Result<(), OwnableError> {
-            self.ensure_owner()?;
-            if new_owner.is_none() {
-                return Err(OwnableError::NewOwnerIsNotSet);
-            }
-            self.set_owner(new_owner);
+            let event = self.ownership.transfer(self.env().caller(), new_owner)?;
+            self.env().emit_event(event);
             Ok(())
         }
     }
@@ -405,7 +387,7 @@ mod creator_token {
             DefaultEnvironment, Event,
         };
         use psp::{
-            access::{RoleGranted, RoleRevoked},
+            access::{OwnershipTransferred, RoleGranted, RoleRevoked},
             psp22::{Approval, Transfer},
         };
 

@@ -279,3 +279,59 @@ impl Roles {
         })
     }
 }
+
+/// The single owner of a contract (OpenBrush's `Ownable` state).
+#[ink::storage_item]
+#[derive(Debug, Default)]
+pub struct Ownership {
+    owner: Option<AccountId>,
+}
+
+impl Ownership {
+    /// Starts owned by `owner`; returns the event to emit.
+    pub fn new(owner: AccountId) -> (Self, OwnershipTransferred) {
+        let event = OwnershipTransferred {
+            previous: None,
+            new: Some(owner),
+        };
+        (Self { owner: Some(owner) }, event)
+    }
+
+    /// The current owner.
+    pub fn owner(&self) -> Option<AccountId> {
+        self.owner
+    }
+
+    /// `Ok` if `caller` is the owner.
+    pub fn check(&self, caller: AccountId) -> Result<(), OwnableError> {
+        if self.owner == Some(caller) {
+            Ok(())
+        } else {
+            Err(OwnableError::CallerIsNotOwner)
+        }
+    }
+
+    /// The owner hands ownership to `new_owner` (`None` is refused: renounce instead).
+    pub fn transfer(
+        &mut self,
+        caller: AccountId,
+        new_owner: Option<AccountId>,
+    ) -> Result<OwnershipTransferred, OwnableError> {
+        self.check(caller)?;
+        if new_owner.is_none() {
+            return Err(OwnableError::NewOwnerIsNotSet);
+        }
+        Ok(self.set(new_owner))
+    }
+
+    /// The owner gives up ownership for good.
+    pub fn renounce(&mut self, caller: AccountId) -> Result<OwnershipTransferred, OwnableError> {
+        self.check(caller)?;
+        Ok(self.set(None))
+    }
+
+    fn set(&mut self, new: Option<AccountId>) -> OwnershipTransferred {
+        let previous = core::mem::replace(&mut self.owner, new);
+        OwnershipTransferred { previous, new }
+    }
+}

@@ -5,7 +5,13 @@
 //!   [`psp22::PSP22Data`], the balance ledger whose methods take the caller and return events.
 //! * [`access`]: `Ownable`, `AccessControl` and `Pausable` with OpenBrush's trait names,
 //!   selectors, errors and events, and the [`access::Roles`] data they keep.
+//! * [`psp34`]: the PSP34 standard with OpenBrush's `Id`, errors and extensions, and
+//!   [`psp34::PSP34Data`], an enumerable NFT ledger with O(1) lookups.
+//! * [`merkle`]: Merkle proofs (double-hashed leaves, sorted pairs) and an off-chain tree builder.
 //! * [`math`]: checked arithmetic that never panics.
+//!
+//! Features `psp22-token` and `psp34-collection` bring in each standard's ledger and events; a
+//! contract enables only what it implements, so its metadata lists only events it can emit.
 //!
 //! Contracts implement the traits in thin shells: check, call the data struct, emit its events.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -21,13 +27,19 @@
 
 pub mod access;
 pub mod math;
+pub mod merkle;
 pub mod psp22;
+pub mod psp34;
 
 pub use access::{
-    AccessControl, AccessControlError, Ownable, OwnableError, Pausable, PausableError, RoleType,
-    Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
+    AccessControl, AccessControlError, Ownable, OwnableError, Ownership, Pausable, PausableError,
+    RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
 };
-pub use psp22::{
-    PSP22Burnable, PSP22Capped, PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable,
-    PSP22,
+pub use psp22::{PSP22Burnable, PSP22Capped, PSP22Error, PSP22Metadata, PSP22Mintable, PSP22};
+#[cfg(feature = "psp22-token")]
+pub use psp22::{PSP22Data, PSP22Event};
+pub use psp34::{
+    Id, PSP34Burnable, PSP34Enumerable, PSP34Error, PSP34Metadata, PSP34Mintable, PSP34,
 };
+#[cfg(feature = "psp34-collection")]
+pub use psp34::{PSP34Data, PSP34Event};

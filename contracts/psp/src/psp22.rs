@@ -3,7 +3,7 @@
 //! Trait and message names give the selectors (`PSP22::transfer` = `0xdb20f9f5`), so wallets
 //! and dApps written for the standard or for OpenBrush tokens call ours unchanged.
 
-use ink::{prelude::vec::Vec, primitives::AccountId, storage::Mapping};
+use ink::{prelude::vec::Vec, primitives::AccountId};
 
 pub use errors::PSP22Error;
 
@@ -49,41 +49,6 @@ impl PSP22Error {
     pub fn custom(reason: &str) -> Self {
         Self::Custom(reason.into())
     }
-}
-
-/// Emitted when tokens move; `from` is `None` on mint, `to` is `None` on burn.
-#[ink::event]
-#[derive(Debug, PartialEq, Eq, Clone)]
-pub struct Transfer {
-    /// The account tokens leave (`None` on mint).
-    #[ink(topic)]
-    pub from: Option<AccountId>,
-    /// The account tokens reach (`None` on burn).
-    #[ink(topic)]
-    pub to: Option<AccountId>,
-    /// How many tokens moved.
-    pub value: u128,
-}
-
-/// Emitted when an allowance is set; `amount` is the allowance after the change.
-#[ink::event]
-#[derive(Debug, PartialEq, Eq, Clone)]
-pub struct Approval {
-    /// The account whose tokens may be spent.
-    #[ink(topic)]
-    pub owner: AccountId,
-    /// The account allowed to spend them.
-    #[ink(topic)]
-    pub spender: AccountId,
-    /// The allowance now in force.
-    pub amount: u128,
-}
-
-/// An event produced by [`PSP22Data`], for the contract to emit.
-#[derive(Debug, PartialEq, Eq, Clone)]
-pub enum PSP22Event {
-    Transfer(Transfer),
-    Approval(Approval),
 }
 
 /// The PSP22 standard (selectors `PSP22::*`).
@@ -177,198 +142,246 @@ pub trait PSP22Capped {
     fn cap(&self) -> u128;
 }
 
-/// The PSP22 ledger: total supply, balances and allowances.
-///
-/// Every state change goes through one method here; each takes the acting account, checks,
-/// updates storage and returns the events the contract must emit. Zero balances and zero
-/// allowances are removed from storage, so their storage deposit goes back to the payer.
-#[ink::storage_item]
-#[derive(Debug, Default)]
-pub struct PSP22Data {
-    total_supply: u128,
-    balances: Mapping<AccountId, u128>,
-    allowances: Mapping<(AccountId, AccountId), u128>,
-}
+#[cfg(feature = "psp22-token")]
+pub use token::*;
 
-impl PSP22Data {
-    /// Total number of tokens in existence.
-    pub fn total_supply(&self) -> u128 {
-        self.total_supply
+#[cfg(feature = "psp22-token")]
+mod token {
+    use super::*;
+    use ink::storage::Mapping;
+
+    /// Emitted when tokens move; `from` is `None` on mint, `to` is `None` on burn.
+    #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
+    pub struct Transfer {
+        /// The account tokens leave (`None` on mint).
+        #[ink(topic)]
+        pub from: Option<AccountId>,
+        /// The account tokens reach (`None` on burn).
+        #[ink(topic)]
+        pub to: Option<AccountId>,
+        /// How many tokens moved.
+        pub value: u128,
     }
 
-    /// Number of tokens `owner` holds.
-    pub fn balance_of(&self, owner: AccountId) -> u128 {
-        self.balances.get(owner).unwrap_or_default()
+    /// Emitted when an allowance is set; `amount` is the allowance after the change.
+    #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
+    pub struct Approval {
+        /// The account whose tokens may be spent.
+        #[ink(topic)]
+        pub owner: AccountId,
+        /// The account allowed to spend them.
+        #[ink(topic)]
+        pub spender: AccountId,
+        /// The allowance now in force.
+        pub amount: u128,
     }
 
-    /// How many of `owner`'s tokens `spender` may spend.
-    pub fn allowance(&self, owner: AccountId, spender: AccountId) -> u128 {
-        self.allowances.get((owner, spender)).unwrap_or_default()
+    /// An event produced by [`PSP22Data`], for the contract to emit.
+    #[derive(Debug, PartialEq, Eq, Clone)]
+    pub enum PSP22Event {
+        Transfer(Transfer),
+        Approval(Approval),
     }
 
-    /// `caller` sends `value` to `to`.
-    pub fn transfer(
-        &mut self,
-        caller: AccountId,
-        to: AccountId,
-        value: u128,
-    ) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if caller == to || value == 0 {
-            return Ok(Vec::new());
+    /// The PSP22 ledger: total supply, balances and allowances.
+    ///
+    /// Every state change goes through one method here; each takes the acting account, checks,
+    /// updates storage and returns the events the contract must emit. Zero balances and zero
+    /// allowances are removed from storage, so their storage deposit goes back to the payer.
+    #[ink::storage_item]
+    #[derive(Debug, Default)]
+    pub struct PSP22Data {
+        total_supply: u128,
+        balances: Mapping<AccountId, u128>,
+        allowances: Mapping<(AccountId, AccountId), u128>,
+    }
+
+    impl PSP22Data {
+        /// Total number of tokens in existence.
+        pub fn total_supply(&self) -> u128 {
+            self.total_supply
         }
-        self.move_balance(caller, to, value)?;
-        Ok(ink::prelude::vec![transfer_event(
-            Some(caller),
-            Some(to),
-            value
-        )])
-    }
 
-    /// `caller` sends `value` of `from`'s tokens to `to`, spending its allowance.
-    pub fn transfer_from(
-        &mut self,
-        caller: AccountId,
-        from: AccountId,
-        to: AccountId,
-        value: u128,
-    ) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if from == to || value == 0 {
-            return Ok(Vec::new());
+        /// Number of tokens `owner` holds.
+        pub fn balance_of(&self, owner: AccountId) -> u128 {
+            self.balances.get(owner).unwrap_or_default()
         }
-        if caller == from {
-            return self.transfer(caller, to, value);
+
+        /// How many of `owner`'s tokens `spender` may spend.
+        pub fn allowance(&self, owner: AccountId, spender: AccountId) -> u128 {
+            self.allowances.get((owner, spender)).unwrap_or_default()
         }
-        let allowance = self
-            .allowance(from, caller)
-            .checked_sub(value)
-            .ok_or(PSP22Error::InsufficientAllowance)?;
-        self.move_balance(from, to, value)?;
-        self.set_allowance(from, caller, allowance);
-        Ok(ink::prelude::vec![
-            approval_event(from, caller, allowance),
-            transfer_event(Some(from), Some(to), value),
-        ])
-    }
 
-    /// `owner` sets `spender`'s allowance to `value`. Approving oneself is a no-op.
-    pub fn approve(
-        &mut self,
-        owner: AccountId,
-        spender: AccountId,
-        value: u128,
-    ) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if owner == spender {
-            return Ok(Vec::new());
+        /// `caller` sends `value` to `to`.
+        pub fn transfer(
+            &mut self,
+            caller: AccountId,
+            to: AccountId,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if caller == to || value == 0 {
+                return Ok(Vec::new());
+            }
+            self.move_balance(caller, to, value)?;
+            Ok(ink::prelude::vec![transfer_event(
+                Some(caller),
+                Some(to),
+                value
+            )])
         }
-        self.set_allowance(owner, spender, value);
-        Ok(ink::prelude::vec![approval_event(owner, spender, value)])
-    }
 
-    /// `owner` raises `spender`'s allowance by `delta`, saturating at `u128::MAX`.
-    pub fn increase_allowance(
-        &mut self,
-        owner: AccountId,
-        spender: AccountId,
-        delta: u128,
-    ) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if owner == spender || delta == 0 {
-            return Ok(Vec::new());
+        /// `caller` sends `value` of `from`'s tokens to `to`, spending its allowance.
+        pub fn transfer_from(
+            &mut self,
+            caller: AccountId,
+            from: AccountId,
+            to: AccountId,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if from == to || value == 0 {
+                return Ok(Vec::new());
+            }
+            if caller == from {
+                return self.transfer(caller, to, value);
+            }
+            let allowance = self
+                .allowance(from, caller)
+                .checked_sub(value)
+                .ok_or(PSP22Error::InsufficientAllowance)?;
+            self.move_balance(from, to, value)?;
+            self.set_allowance(from, caller, allowance);
+            Ok(ink::prelude::vec![
+                approval_event(from, caller, allowance),
+                transfer_event(Some(from), Some(to), value),
+            ])
         }
-        let amount = self.allowance(owner, spender).saturating_add(delta);
-        self.approve(owner, spender, amount)
-    }
 
-    /// `owner` lowers `spender`'s allowance by `delta`.
-    pub fn decrease_allowance(
-        &mut self,
-        owner: AccountId,
-        spender: AccountId,
-        delta: u128,
-    ) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if owner == spender || delta == 0 {
-            return Ok(Vec::new());
+        /// `owner` sets `spender`'s allowance to `value`. Approving oneself is a no-op.
+        pub fn approve(
+            &mut self,
+            owner: AccountId,
+            spender: AccountId,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if owner == spender {
+                return Ok(Vec::new());
+            }
+            self.set_allowance(owner, spender, value);
+            Ok(ink::prelude::vec![approval_event(owner, spender, value)])
         }
-        let amount = self
-            .allowance(owner, spender)
-            .checked_sub(delta)
-            .ok_or(PSP22Error::InsufficientAllowance)?;
-        self.approve(owner, spender, amount)
-    }
 
-    /// Creates `value` tokens for `to`. The caller checks who may mint and the cap; this only
-    /// refuses a supply that would overflow `u128`, as `CapExceeded`.
-    pub fn mint(&mut self, to: AccountId, value: u128) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if value == 0 {
-            return Ok(Vec::new());
+        /// `owner` raises `spender`'s allowance by `delta`, saturating at `u128::MAX`.
+        pub fn increase_allowance(
+            &mut self,
+            owner: AccountId,
+            spender: AccountId,
+            delta: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if owner == spender || delta == 0 {
+                return Ok(Vec::new());
+            }
+            let amount = self.allowance(owner, spender).saturating_add(delta);
+            self.approve(owner, spender, amount)
         }
-        let supply = self
-            .total_supply
-            .checked_add(value)
-            .ok_or_else(|| PSP22Error::custom(PSP22Error::CAP_EXCEEDED))?;
-        // Cannot overflow: a balance never exceeds the total supply, which just fit.
-        let balance = self.balance_of(to).saturating_add(value);
-        self.total_supply = supply;
-        self.balances.insert(to, &balance);
-        Ok(ink::prelude::vec![transfer_event(None, Some(to), value)])
-    }
 
-    /// Destroys `value` of `from`'s tokens. The caller checks who may burn.
-    pub fn burn(&mut self, from: AccountId, value: u128) -> Result<Vec<PSP22Event>, PSP22Error> {
-        if value == 0 {
-            return Ok(Vec::new());
+        /// `owner` lowers `spender`'s allowance by `delta`.
+        pub fn decrease_allowance(
+            &mut self,
+            owner: AccountId,
+            spender: AccountId,
+            delta: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if owner == spender || delta == 0 {
+                return Ok(Vec::new());
+            }
+            let amount = self
+                .allowance(owner, spender)
+                .checked_sub(delta)
+                .ok_or(PSP22Error::InsufficientAllowance)?;
+            self.approve(owner, spender, amount)
         }
-        let balance = self
-            .balance_of(from)
-            .checked_sub(value)
-            .ok_or(PSP22Error::InsufficientBalance)?;
-        self.set_balance(from, balance);
-        // Cannot underflow: the supply is at least any one balance.
-        self.total_supply = self.total_supply.saturating_sub(value);
-        Ok(ink::prelude::vec![transfer_event(Some(from), None, value)])
-    }
 
-    fn move_balance(
-        &mut self,
-        from: AccountId,
-        to: AccountId,
-        value: u128,
-    ) -> Result<(), PSP22Error> {
-        let from_balance = self
-            .balance_of(from)
-            .checked_sub(value)
-            .ok_or(PSP22Error::InsufficientBalance)?;
-        // Cannot overflow: both balances together never exceed the total supply.
-        let to_balance = self.balance_of(to).saturating_add(value);
-        self.set_balance(from, from_balance);
-        self.balances.insert(to, &to_balance);
-        Ok(())
-    }
+        /// Creates `value` tokens for `to`. The caller checks who may mint and the cap; this only
+        /// refuses a supply that would overflow `u128`, as `CapExceeded`.
+        pub fn mint(&mut self, to: AccountId, value: u128) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if value == 0 {
+                return Ok(Vec::new());
+            }
+            let supply = self
+                .total_supply
+                .checked_add(value)
+                .ok_or_else(|| PSP22Error::custom(PSP22Error::CAP_EXCEEDED))?;
+            // Cannot overflow: a balance never exceeds the total supply, which just fit.
+            let balance = self.balance_of(to).saturating_add(value);
+            self.total_supply = supply;
+            self.balances.insert(to, &balance);
+            Ok(ink::prelude::vec![transfer_event(None, Some(to), value)])
+        }
 
-    fn set_balance(&mut self, owner: AccountId, value: u128) {
-        if value == 0 {
-            self.balances.remove(owner);
-        } else {
-            self.balances.insert(owner, &value);
+        /// Destroys `value` of `from`'s tokens. The caller checks who may burn.
+        pub fn burn(
+            &mut self,
+            from: AccountId,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if value == 0 {
+                return Ok(Vec::new());
+            }
+            let balance = self
+                .balance_of(from)
+                .checked_sub(value)
+                .ok_or(PSP22Error::InsufficientBalance)?;
+            self.set_balance(from, balance);
+            // Cannot underflow: the supply is at least any one balance.
+            self.total_supply = self.total_supply.saturating_sub(value);
+            Ok(ink::prelude::vec![transfer_event(Some(from), None, value)])
+        }
+
+        fn move_balance(
+            &mut self,
+            from: AccountId,
+            to: AccountId,
+            value: u128,
+        ) -> Result<(), PSP22Error> {
+            let from_balance = self
+                .balance_of(from)
+                .checked_sub(value)
+                .ok_or(PSP22Error::InsufficientBalance)?;
+            // Cannot overflow: both balances together never exceed the total supply.
+            let to_balance = self.balance_of(to).saturating_add(value);
+            self.set_balance(from, from_balance);
+            self.balances.insert(to, &to_balance);
+            Ok(())
+        }
+
+        fn set_balance(&mut self, owner: AccountId, value: u128) {
+            if value == 0 {
+                self.balances.remove(owner);
+            } else {
+                self.balances.insert(owner, &value);
+            }
+        }
+
+        fn set_allowance(&mut self, owner: AccountId, spender: AccountId, value: u128) {
+            if value == 0 {
+                self.allowances.remove((owner, spender));
+            } else {
+                self.allowances.insert((owner, spender), &value);
+            }
         }
     }
 
-    fn set_allowance(&mut self, owner: AccountId, spender: AccountId, value: u128) {
-        if value == 0 {
-            self.allowances.remove((owner, spender));
-        } else {
-            self.allowances.insert((owner, spender), &value);
-        }
+    fn transfer_event(from: Option<AccountId>, to: Option<AccountId>, value: u128) -> PSP22Event {
+        PSP22Event::Transfer(Transfer { from, to, value })
     }
-}
 
-fn transfer_event(from: Option<AccountId>, to: Option<AccountId>, value: u128) -> PSP22Event {
-    PSP22Event::Transfer(Transfer { from, to, value })
-}
-
-fn approval_event(owner: AccountId, spender: AccountId, amount: u128) -> PSP22Event {
-    PSP22Event::Approval(Approval {
-        owner,
-        spender,
-        amount,
-    })
+    fn approval_event(owner: AccountId, spender: AccountId, amount: u128) -> PSP22Event {
+        PSP22Event::Approval(Approval {
+            owner,
+            spender,
+            amount,
+        })
+    }
 }
