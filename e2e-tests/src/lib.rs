@@ -244,6 +244,11 @@ impl Chain {
         (answer, receipt)
     }
 
+    /// Sets the block timestamp (milliseconds) seen by contracts from now on.
+    pub fn set_time(&mut self, timestamp: u64) {
+        self.sandbox.set_timestamp(timestamp);
+    }
+
     /// Free native balance of `account`.
     pub fn native_balance(&mut self, account: &AccountId32) -> u128 {
         self.sandbox.free_balance(account)

@@ -28,11 +28,14 @@
     )
 )]
 
-pub use errors::CollectionError;
+pub use types::*;
 
-mod errors {
+/// The collection's public types, outside the contract module so that off-chain code (tests,
+/// tools) can use them without building the contract.
+mod types {
     // parity-scale-codec's enum derive trips `cast_possible_truncation`; see `psp::psp22`.
     #![allow(clippy::cast_possible_truncation)]
+    use ink::primitives::AccountId;
     use psp::{PSP22Error, PSP34Error};
 
     /// Why a collection message was refused. Every refusal leaves no trace.
@@ -74,28 +77,6 @@ mod errors {
         /// The NFT ledger refused (e.g. an id already exists).
         Token(PSP34Error),
     }
-}
-
-#[ink::contract]
-mod creator_nft {
-    use super::CollectionError;
-    use ink::{
-        env::call::{build_call, ExecutionInput, Selector},
-        prelude::{string::String, vec::Vec},
-        storage::{Lazy, Mapping},
-    };
-    use psp::{
-        merkle, psp34::AttributeSet, AccessControl, AccessControlError, Id, Ownable, OwnableError,
-        Ownership, PSP22Error, PSP34Burnable, PSP34Data, PSP34Enumerable, PSP34Error, PSP34Event,
-        PSP34Metadata, PSP34Mintable, RoleType, Roles, DEFAULT_ADMIN_ROLE, MINTER, PSP34,
-    };
-
-    /// The basis-point denominator: 10,000 = 100 %.
-    pub const BPS: u16 = 10_000;
-    /// The longest attribute key.
-    pub const MAX_ATTRIBUTE_KEY: usize = 32;
-    /// The longest attribute value.
-    pub const MAX_ATTRIBUTE_VALUE: usize = 1_024;
 
     /// What an admin sets for a drop.
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,11 +86,11 @@ mod creator_nft {
         /// The PSP22 token buyers pay with (the creator's token).
         pub payment_token: AccountId,
         /// Price of one item, in the payment token's smallest unit (0 makes a free claim).
-        pub price: Balance,
+        pub price: u128,
         /// First timestamp at which `buy` works.
-        pub start: Timestamp,
+        pub start: u64,
         /// First timestamp at which `buy` no longer works.
-        pub end: Timestamp,
+        pub end: u64,
         /// How many items the drop sells in all.
         pub max_supply: u32,
         /// How many items one account may buy in the drop.
@@ -159,6 +140,7 @@ mod creator_nft {
 
     /// Emitted when an admin configures (or replaces) the drop.
     #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct DropConfigured {
         #[ink(topic)]
         pub drop_id: u32,
@@ -167,6 +149,7 @@ mod creator_nft {
 
     /// Emitted when an admin ends the drop early.
     #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct DropEnded {
         #[ink(topic)]
         pub drop_id: u32,
@@ -175,6 +158,7 @@ mod creator_nft {
 
     /// Emitted when a fan buys items; `Transfer` events name the ids.
     #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct Purchased {
         #[ink(topic)]
         pub buyer: AccountId,
@@ -183,22 +167,49 @@ mod creator_nft {
         pub quantity: u32,
         pub first_id: u64,
         /// Paid to the treasury.
-        pub treasury_amount: Balance,
+        pub treasury_amount: u128,
         /// Paid to the reward distributor.
-        pub distributor_amount: Balance,
+        pub distributor_amount: u128,
     }
 
     /// Emitted when the proceeds split changes.
     #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct ProceedsChanged {
         pub proceeds: Proceeds,
     }
 
     /// Emitted when the royalty changes.
     #[ink::event]
+    #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct RoyaltyChanged {
         pub royalty: Royalty,
     }
+}
+
+#[ink::contract]
+mod creator_nft {
+    use super::{
+        CollectionError, Drop, DropConfig, DropConfigured, DropEnded, Proceeds, ProceedsChanged,
+        Purchased, Royalty, RoyaltyChanged,
+    };
+    use ink::{
+        env::call::{build_call, ExecutionInput, Selector},
+        prelude::{string::String, vec::Vec},
+        storage::{Lazy, Mapping},
+    };
+    use psp::{
+        merkle, psp34::AttributeSet, AccessControl, AccessControlError, Id, Ownable, OwnableError,
+        Ownership, PSP22Error, PSP34Burnable, PSP34Data, PSP34Enumerable, PSP34Error, PSP34Event,
+        PSP34Metadata, PSP34Mintable, RoleType, Roles, DEFAULT_ADMIN_ROLE, MINTER, PSP34,
+    };
+
+    /// The basis-point denominator: 10,000 = 100 %.
+    pub const BPS: u16 = 10_000;
+    /// The longest attribute key.
+    pub const MAX_ATTRIBUTE_KEY: usize = 32;
+    /// The longest attribute value.
+    pub const MAX_ATTRIBUTE_VALUE: usize = 1_024;
 
     /// An attribute's address: the item (or collection) id and the key.
     type AttributeKey = (Id, Vec<u8>);

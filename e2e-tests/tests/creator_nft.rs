@@ -1,0 +1,558 @@
+//! The NFT collection and the creator token on their compiled Wasm: drops sold for the token.
+
+use creator_nft::{CollectionError, DropConfig, Purchased};
+use e2e_tests::{account, ink_id, AccountId32, Bundle, Chain, Receipt};
+use ink::{primitives::AccountId, scale::Decode};
+use psp::{
+    merkle::{self, MerkleTree},
+    psp22, psp34, Id, PSP22Error, PSP34Error,
+};
+
+const ONE: u128 = 1_000_000_000_000;
+const PRICE: u128 = 10 * ONE;
+
+fn creator() -> AccountId32 {
+    account(1)
+}
+fn fan() -> AccountId32 {
+    account(2)
+}
+fn other_fan() -> AccountId32 {
+    account(3)
+}
+fn treasury() -> AccountId32 {
+    account(6)
+}
+fn distributor() -> AccountId32 {
+    account(7)
+}
+
+struct Suite {
+    chain: Chain,
+    token_bundle: Bundle,
+    nft_bundle: Bundle,
+    token: AccountId32,
+    nft: AccountId32,
+}
+
+impl Suite {
+    /// Token (fans hold 1,000 each), collection with a 70/30 treasury/distributor split.
+    fn new() -> Self {
+        let token_bundle = Bundle::load("creator_token").expect("token bundle");
+        let nft_bundle = Bundle::load("creator_nft").expect("nft bundle");
+        let mut chain = Chain::new();
+        let args = (
+            Some(String::from("Mira")),
+            Some(String::from("MIRA")),
+            12u8,
+            u128::MAX,
+            ink_id(&creator()),
+        );
+        let (token, _) = chain
+            .deploy(&token_bundle, "new", args, &creator(), vec![])
+            .expect("token");
+        let args = (
+            String::from("Mira Drops"),
+            String::from("MDROP"),
+            String::from("ipfs://mira/"),
+            ink_id(&creator()),
+        );
+        let (nft, _) = chain
+            .deploy(&nft_bundle, "new", args, &creator(), vec![])
+            .expect("nft");
+        let mut suite = Self {
+            chain,
+            token_bundle,
+            nft_bundle,
+            token,
+            nft,
+        };
+        for who in [fan(), other_fan()] {
+            let minted: Result<(), PSP22Error> = suite
+                .token_call(
+                    &creator(),
+                    "PSP22Mintable::mint",
+                    (ink_id(&who), 1_000 * ONE),
+                )
+                .0;
+            minted.expect("mint");
+        }
+        let split = (
+            ink_id(&treasury()),
+            7_000u16,
+            ink_id(&distributor()),
+            3_000u16,
+        );
+        let set: Result<(), CollectionError> = suite.nft_call(&creator(), "set_proceeds", split).0;
+        set.expect("proceeds");
+        suite
+    }
+
+    fn token_call<R: Decode>(
+        &mut self,
+        caller: &AccountId32,
+        message: &str,
+        args: impl ink::scale::Encode,
+    ) -> (R, Receipt) {
+        let (answer, receipt) =
+            self.chain
+                .call::<R>(&self.token_bundle, &self.token, message, args, caller, 0);
+        (answer.expect("token answers"), receipt)
+    }
+
+    fn nft_call<R: Decode>(
+        &mut self,
+        caller: &AccountId32,
+        message: &str,
+        args: impl ink::scale::Encode,
+    ) -> (R, Receipt) {
+        let (answer, receipt) =
+            self.chain
+                .call::<R>(&self.nft_bundle, &self.nft, message, args, caller, 0);
+        (answer.expect("collection answers"), receipt)
+    }
+
+    fn balance(&mut self, who: &AccountId32) -> u128 {
+        self.token_call::<u128>(&creator(), "PSP22::balance_of", ink_id(who))
+            .0
+    }
+
+    fn approve(&mut self, who: &AccountId32, amount: u128) {
+        let approved: Result<(), PSP22Error> = self
+            .token_call(who, "PSP22::approve", (ink_id(&self.nft), amount))
+            .0;
+        approved.expect("approve");
+    }
+
+    fn drop_config(&self, root: Option<[u8; 32]>) -> DropConfig {
+        DropConfig {
+            payment_token: ink_id(&self.token),
+            price: PRICE,
+            start: 1_000,
+            end: 2_000,
+            max_supply: 25,
+            max_per_account: 12,
+            max_per_call: 10,
+            allowlist_root: root,
+        }
+    }
+
+    fn open_drop(&mut self, config: DropConfig) {
+        let configured: Result<u32, CollectionError> =
+            self.nft_call(&creator(), "configure_drop", config).0;
+        configured.expect("configure drop");
+        self.chain.set_time(1_500);
+    }
+
+    fn buy(
+        &mut self,
+        who: &AccountId32,
+        quantity: u32,
+        allowance: u32,
+        proof: Vec<[u8; 32]>,
+    ) -> (Result<Vec<Id>, CollectionError>, Receipt) {
+        let (result, receipt) = self.nft_call::<Result<Vec<Id>, CollectionError>>(
+            who,
+            "buy",
+            (quantity, allowance, proof),
+        );
+        assert_eq!(receipt.reverted, result.is_err());
+        if result.is_err() {
+            assert!(receipt.events.is_empty(), "a refused buy emits nothing");
+        }
+        (result, receipt)
+    }
+
+    fn nft_balance(&mut self, who: &AccountId32) -> u32 {
+        self.nft_call::<u32>(&creator(), "PSP34::balance_of", ink_id(who))
+            .0
+    }
+
+    fn nft_supply(&mut self) -> u128 {
+        self.nft_call::<u128>(&creator(), "PSP34::total_supply", ())
+            .0
+    }
+
+    /// Token balances of fan, other fan, treasury and distributor, and the NFT supply.
+    fn snapshot(&mut self) -> ([u128; 4], u128) {
+        let balances =
+            [fan(), other_fan(), treasury(), distributor()].map(|who| self.balance(&who));
+        (balances, self.nft_supply())
+    }
+}
+
+fn ids(range: core::ops::RangeInclusive<u64>) -> Vec<Id> {
+    range.map(Id::U64).collect()
+}
+
+const STANDARD_MESSAGES: &[(&str, &str, &[&str])] = &[
+    ("PSP34::collection_id", "0xffa27a5f", &[]),
+    ("PSP34::balance_of", "0xcde7e55f", &["owner"]),
+    ("PSP34::owner_of", "0x1168624d", &["id"]),
+    (
+        "PSP34::allowance",
+        "0x4790f55a",
+        &["owner", "operator", "id"],
+    ),
+    (
+        "PSP34::approve",
+        "0x1932a8b0",
+        &["operator", "id", "approved"],
+    ),
+    ("PSP34::transfer", "0x3128d61b", &["to", "id", "data"]),
+    ("PSP34::total_supply", "0x628413fe", &[]),
+    ("PSP34Metadata::get_attribute", "0xf19d48d1", &["id", "key"]),
+    (
+        "PSP34Enumerable::owners_token_by_index",
+        "0x3bcfb511",
+        &["owner", "index"],
+    ),
+    ("PSP34Enumerable::token_by_index", "0xcd0340d0", &["index"]),
+    ("PSP34Mintable::mint", "0x6c41f2ec", &["account", "id"]),
+    ("PSP34Burnable::burn", "0x63c9877a", &["account", "id"]),
+];
+
+#[test]
+fn bundle_carries_every_standard_psp34_selector_with_standard_argument_names() {
+    let bundle = Bundle::load("creator_nft").expect("bundle");
+    let messages = bundle.metadata["spec"]["messages"]
+        .as_array()
+        .expect("messages");
+    for (label, selector, args) in STANDARD_MESSAGES {
+        let message = messages
+            .iter()
+            .find(|m| m["label"] == *label)
+            .unwrap_or_else(|| panic!("{label} missing"));
+        assert_eq!(message["selector"], *selector, "{label} selector");
+        let names: Vec<&str> = message["args"]
+            .as_array()
+            .expect("args")
+            .iter()
+            .map(|a| a["label"].as_str().expect("label"))
+            .collect();
+        assert_eq!(names, *args, "{label} argument names");
+    }
+    for message in messages {
+        assert!(
+            !message["docs"].as_array().expect("docs").is_empty(),
+            "{} has docs",
+            message["label"]
+        );
+    }
+    let events: Vec<&str> = bundle.metadata["spec"]["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["label"].as_str().expect("label"))
+        .collect();
+    for event in [
+        "Transfer",
+        "Approval",
+        "AttributeSet",
+        "Purchased",
+        "DropConfigured",
+    ] {
+        assert!(events.contains(&event), "event {event}");
+    }
+    assert_eq!(
+        events.iter().filter(|e| **e == "Transfer").count(),
+        1,
+        "no PSP22 events leak in"
+    );
+}
+
+#[test]
+fn a_fan_buys_items_with_the_creator_token_in_one_call() {
+    let mut suite = Suite::new();
+    let config = suite.drop_config(None);
+    suite.open_drop(config);
+    suite.approve(&fan(), 3 * PRICE);
+    let (bought, receipt) = suite.buy(&fan(), 3, 0, vec![]);
+    assert_eq!(bought, Ok(ids(1..=3)));
+    // 30 tokens: 21 to the treasury, 9 to the distributor, exactly.
+    assert_eq!(
+        suite.snapshot(),
+        ([970 * ONE, 1_000 * ONE, 21 * ONE, 9 * ONE], 3)
+    );
+    let allowance: u128 = suite
+        .token_call(
+            &creator(),
+            "PSP22::allowance",
+            (ink_id(&fan()), ink_id(&suite.nft)),
+        )
+        .0;
+    assert_eq!(allowance, 0);
+
+    // Events: 3 PSP34 mints and the purchase from the collection, 2 PSP22 payments from the token.
+    let nft_transfers: Vec<psp34::Transfer> = receipt
+        .events
+        .iter()
+        .filter(|e| e.contract == suite.nft)
+        .filter_map(|e| e.decode())
+        .collect();
+    assert_eq!(
+        nft_transfers,
+        ids(1..=3)
+            .into_iter()
+            .map(|id| psp34::Transfer {
+                from: None,
+                to: Some(ink_id(&fan())),
+                id
+            })
+            .collect::<Vec<_>>()
+    );
+    let purchases: Vec<Purchased> = receipt.events.iter().filter_map(|e| e.decode()).collect();
+    assert_eq!(
+        purchases,
+        vec![Purchased {
+            buyer: ink_id(&fan()),
+            drop_id: 0,
+            quantity: 3,
+            first_id: 1,
+            treasury_amount: 21 * ONE,
+            distributor_amount: 9 * ONE
+        }]
+    );
+    let payments: Vec<psp22::Transfer> = receipt
+        .events
+        .iter()
+        .filter(|e| e.contract == suite.token)
+        .filter_map(|e| e.decode())
+        .collect();
+    assert_eq!(payments.len(), 2);
+
+    // Enumeration after buy, transfer and burn.
+    let moved: Result<(), PSP34Error> = suite
+        .nft_call(
+            &fan(),
+            "PSP34::transfer",
+            (ink_id(&other_fan()), Id::U64(1), Vec::<u8>::new()),
+        )
+        .0;
+    assert_eq!(moved, Ok(()));
+    let burnt: Result<(), PSP34Error> = suite
+        .nft_call(&fan(), "PSP34Burnable::burn", (ink_id(&fan()), Id::U64(2)))
+        .0;
+    assert_eq!(burnt, Ok(()));
+    let fan_items: Vec<Id> = (0..suite.nft_balance(&fan()))
+        .map(|i| {
+            suite
+                .nft_call::<Result<Id, PSP34Error>>(
+                    &creator(),
+                    "PSP34Enumerable::owners_token_by_index",
+                    (ink_id(&fan()), u128::from(i)),
+                )
+                .0
+                .expect("index")
+        })
+        .collect();
+    assert_eq!(fan_items, vec![Id::U64(3)]);
+    let owner: Option<AccountId> = suite.nft_call(&creator(), "PSP34::owner_of", Id::U64(1)).0;
+    assert_eq!(owner, Some(ink_id(&other_fan())));
+    let all: Vec<Id> = (0..suite.nft_supply())
+        .map(|i| {
+            suite
+                .nft_call::<Result<Id, PSP34Error>>(
+                    &creator(),
+                    "PSP34Enumerable::token_by_index",
+                    i,
+                )
+                .0
+                .expect("index")
+        })
+        .collect();
+    assert_eq!(all, vec![Id::U64(1), Id::U64(3)]);
+    let uri: Option<Vec<u8>> = suite
+        .nft_call(
+            &creator(),
+            "PSP34Metadata::get_attribute",
+            (
+                Id::Bytes(AsRef::<[u8]>::as_ref(&suite.nft).to_vec()),
+                b"baseURI".to_vec(),
+            ),
+        )
+        .0;
+    assert_eq!(uri, Some(b"ipfs://mira/".to_vec()));
+}
+
+#[test]
+fn refused_purchases_leave_balances_and_items_unchanged() {
+    let mut suite = Suite::new();
+    let config = suite.drop_config(None);
+    let configured: Result<u32, CollectionError> = suite
+        .nft_call(&creator(), "configure_drop", config.clone())
+        .0;
+    configured.expect("drop");
+    suite.approve(&fan(), 1_000 * ONE);
+    let before = suite.snapshot();
+    let refusals = [
+        (999, 1, CollectionError::NotStarted),
+        (2_000, 1, CollectionError::Ended),
+        (1_500, 0, CollectionError::ZeroQuantity),
+        (1_500, 11, CollectionError::OverCallLimit),
+    ];
+    for (time, quantity, error) in refusals {
+        suite.chain.set_time(time);
+        assert_eq!(suite.buy(&fan(), quantity, 0, vec![]).0, Err(error));
+    }
+    // Payment refused by the token: no allowance (other fan), then not enough balance.
+    assert_eq!(
+        suite.buy(&other_fan(), 1, 0, vec![]).0,
+        Err(CollectionError::Payment(PSP22Error::InsufficientAllowance))
+    );
+    let burn: Result<(), PSP22Error> = suite
+        .token_call(
+            &creator(),
+            "PSP22Burnable::burn",
+            (ink_id(&fan()), 995 * ONE),
+        )
+        .0;
+    burn.expect("burn");
+    assert_eq!(
+        suite.buy(&fan(), 1, 0, vec![]).0,
+        Err(CollectionError::Payment(PSP22Error::InsufficientBalance))
+    );
+    let after_burn = suite.snapshot();
+    assert_eq!(
+        after_burn,
+        ([5 * ONE, before.0[1], 0, 0], 0),
+        "nothing moved, nothing minted"
+    );
+    // A payment token that is not a contract.
+    let bogus = DropConfig {
+        payment_token: ink_id(&account(9)),
+        ..config
+    };
+    let configured: Result<u32, CollectionError> =
+        suite.nft_call(&creator(), "configure_drop", bogus).0;
+    configured.expect("drop");
+    assert_eq!(
+        suite.buy(&fan(), 1, 0, vec![]).0,
+        Err(CollectionError::PaymentCallFailed)
+    );
+    assert_eq!(suite.nft_supply(), 0);
+    // Strangers cannot configure drops.
+    let config = suite.drop_config(None);
+    let refused: Result<u32, CollectionError> = suite.nft_call(&fan(), "configure_drop", config).0;
+    assert_eq!(refused, Err(CollectionError::MissingRole));
+}
+
+#[test]
+fn caps_and_sell_out() {
+    let mut suite = Suite::new();
+    let config = DropConfig {
+        max_supply: 5,
+        max_per_account: 3,
+        ..suite.drop_config(None)
+    };
+    suite.open_drop(config);
+    suite.approve(&fan(), 1_000 * ONE);
+    suite.approve(&other_fan(), 1_000 * ONE);
+    assert_eq!(suite.buy(&fan(), 3, 0, vec![]).0, Ok(ids(1..=3)));
+    assert_eq!(
+        suite.buy(&fan(), 1, 0, vec![]).0,
+        Err(CollectionError::OverAccountLimit)
+    );
+    assert_eq!(
+        suite.buy(&other_fan(), 3, 0, vec![]).0,
+        Err(CollectionError::SoldOut)
+    );
+    assert_eq!(suite.buy(&other_fan(), 2, 0, vec![]).0, Ok(ids(4..=5)));
+    assert_eq!(
+        suite.buy(&other_fan(), 1, 0, vec![]).0,
+        Err(CollectionError::SoldOut)
+    );
+    assert_eq!(
+        suite.snapshot(),
+        ([970 * ONE, 980 * ONE, 35 * ONE, 15 * ONE], 5)
+    );
+}
+
+#[test]
+fn allowlisted_drop_accepts_only_valid_proofs() {
+    let mut suite = Suite::new();
+    let list = [
+        (ink_id(&fan()), 2u32),
+        (ink_id(&account(8)), 5u32),
+        (ink_id(&account(9)), 1u32),
+    ];
+    let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
+    let config = suite.drop_config(Some(tree.root()));
+    suite.open_drop(config);
+    suite.approve(&fan(), 1_000 * ONE);
+    suite.approve(&other_fan(), 1_000 * ONE);
+    let proof = tree.proof(0).expect("proof");
+    assert_eq!(
+        suite.buy(&other_fan(), 1, 2, proof.clone()).0,
+        Err(CollectionError::NotAllowlisted)
+    );
+    assert_eq!(
+        suite.buy(&fan(), 1, 5, proof.clone()).0,
+        Err(CollectionError::NotAllowlisted)
+    );
+    assert_eq!(
+        suite.buy(&fan(), 3, 2, proof.clone()).0,
+        Err(CollectionError::OverAccountLimit)
+    );
+    assert_eq!(suite.buy(&fan(), 2, 2, proof).0, Ok(ids(1..=2)));
+    assert_eq!(suite.nft_balance(&fan()), 2);
+    assert_eq!(suite.nft_balance(&other_fan()), 0);
+}
+
+#[test]
+fn gas_and_size_report() {
+    let mut suite = Suite::new();
+    let config = DropConfig {
+        max_supply: 100,
+        max_per_account: 50,
+        ..suite.drop_config(None)
+    };
+    suite.open_drop(config);
+    suite.approve(&fan(), 1_000 * ONE);
+    let (_, buy_one) = suite.buy(&fan(), 1, 0, vec![]);
+    let (_, buy_ten) = suite.buy(&fan(), 10, 0, vec![]);
+    let (minted, mint) = suite.nft_call::<Result<(), PSP34Error>>(
+        &creator(),
+        "PSP34Mintable::mint",
+        (ink_id(&fan()), Id::U64(1_000)),
+    );
+    minted.expect("mint");
+    let (moved, transfer) = suite.nft_call::<Result<(), PSP34Error>>(
+        &fan(),
+        "PSP34::transfer",
+        (ink_id(&other_fan()), Id::U64(5), Vec::<u8>::new()),
+    );
+    moved.expect("transfer");
+    let (burnt, burn) = suite.nft_call::<Result<(), PSP34Error>>(
+        &other_fan(),
+        "PSP34Burnable::burn",
+        (ink_id(&other_fan()), Id::U64(5)),
+    );
+    burnt.expect("burn");
+    println!("creator_nft: wasm {} bytes", suite.nft_bundle.wasm.len());
+    println!(
+        "{:<10} {:>14} {:>12} {:>16} {:>16}",
+        "message", "ref_time", "proof_size", "storage deposit", "ref_time/item"
+    );
+    for (name, receipt, items) in [
+        ("mint", &mint, 1),
+        ("transfer", &transfer, 1),
+        ("burn", &burn, 1),
+        ("buy(1)", &buy_one, 1),
+        ("buy(10)", &buy_ten, 10),
+    ] {
+        assert!(!receipt.reverted, "{name}");
+        println!(
+            "{:<10} {:>14} {:>12} {:>16} {:>16}",
+            name,
+            receipt.gas.ref_time(),
+            receipt.gas.proof_size(),
+            receipt.storage_deposit,
+            receipt.gas.ref_time() / items
+        );
+    }
+    assert!(
+        buy_ten.gas.ref_time() / 10 < buy_one.gas.ref_time(),
+        "batching amortises the payment"
+    );
+}
