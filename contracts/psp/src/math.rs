@@ -22,26 +22,7 @@ fn mul_div(a: u128, b: u128, c: u128) -> Option<(u128, u128)> {
         return None;
     }
     let (high, low) = widening_mul(a, b);
-    if high == 0 {
-        return Some((low.checked_div(c)?, low.checked_rem(c)?));
-    }
-    if high >= c {
-        return None;
-    }
-    // Binary long division of the 256-bit (high, low) by c; the quotient fits in 128 bits
-    // because high < c. The remainder stays below c; `carry` holds its 129th bit.
-    let mut remainder = high;
-    let mut quotient = 0u128;
-    for bit in (0..128u32).rev() {
-        let carry = remainder >> 127;
-        remainder = remainder.wrapping_shl(1) | (low.wrapping_shr(bit) & 1);
-        quotient = quotient.wrapping_shl(1);
-        if carry == 1 || remainder >= c {
-            remainder = remainder.wrapping_sub(c);
-            quotient |= 1;
-        }
-    }
-    Some((quotient, remainder))
+    divide_wide(high, low, c)
 }
 
 /// The full 256-bit product of `a` and `b` as `(high, low)` 128-bit halves.
@@ -64,6 +45,88 @@ fn widening_mul(a: u128, b: u128) -> (u128, u128) {
         .wrapping_add(high_low >> 64)
         .wrapping_add(middle >> 64);
     (high, low)
+}
+
+/// An unsigned 256-bit integer, just enough for reward accumulators: a `u128` scaled by
+/// `2^128` divided by a `u128`, and back. Ordered as `(high, low)`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct U256 {
+    high: u128,
+    low: u128,
+}
+
+impl U256 {
+    /// Zero.
+    pub const ZERO: Self = Self { high: 0, low: 0 };
+
+    /// `value * 2^128 / divisor`, exact to the floor; `None` if `divisor` is zero.
+    pub fn ratio(value: u128, divisor: u128) -> Option<Self> {
+        if divisor == 0 {
+            return None;
+        }
+        // (value, 0) / divisor: the high word divides first, its remainder carries down.
+        let high = value.checked_div(divisor)?;
+        let carry = value.checked_rem(divisor)?;
+        let (low, _) = divide_wide(carry, 0, divisor)?;
+        Some(Self { high, low })
+    }
+
+    /// `self + other`, wrapping at 2^256 (accumulators only ever take differences).
+    pub fn wrapping_add(self, other: Self) -> Self {
+        let (low, carry) = self.low.overflowing_add(other.low);
+        let high = self
+            .high
+            .wrapping_add(other.high)
+            .wrapping_add(u128::from(carry));
+        Self { high, low }
+    }
+
+    /// `self - other`, wrapping at 2^256.
+    pub fn wrapping_sub(self, other: Self) -> Self {
+        let (low, borrow) = self.low.overflowing_sub(other.low);
+        let high = self
+            .high
+            .wrapping_sub(other.high)
+            .wrapping_sub(u128::from(borrow));
+        Self { high, low }
+    }
+
+    /// `floor(self * factor / 2^128)`, or `None` if it does not fit in a `u128`.
+    pub fn mul_shift(self, factor: u128) -> Option<u128> {
+        // self * factor = high*factor*2^128 + low*factor; keep bits 128..256.
+        let (low_high, _) = widening_mul(self.low, factor);
+        let (high_high, high_low) = widening_mul(self.high, factor);
+        if high_high != 0 {
+            return None;
+        }
+        high_low.checked_add(low_high)
+    }
+}
+
+/// Divides the 256-bit `(high, low)` by `divisor` when `high < divisor`: the quotient fits in
+/// 128 bits. Returns `(quotient, remainder)`.
+fn divide_wide(high: u128, low: u128, divisor: u128) -> Option<(u128, u128)> {
+    if divisor == 0 || high >= divisor {
+        return None;
+    }
+    if high == 0 {
+        return Some((low.checked_div(divisor)?, low.checked_rem(divisor)?));
+    }
+    // Binary long division; the remainder stays below the divisor, `carry` is its 129th bit.
+    let mut remainder = high;
+    let mut quotient = 0u128;
+    for bit in (0..128u32).rev() {
+        let carry = remainder >> 127;
+        remainder = remainder.wrapping_shl(1) | (low.wrapping_shr(bit) & 1);
+        quotient = quotient.wrapping_shl(1);
+        if carry == 1 || remainder >= divisor {
+            remainder = remainder.wrapping_sub(divisor);
+            quotient |= 1;
+        }
+    }
+    Some((quotient, remainder))
 }
 
 #[cfg(test)]
@@ -97,7 +160,49 @@ mod tests {
         assert_eq!(mul_div_ceil(0, 5, 3), Some(0));
     }
 
+    fn big(value: U256) -> BigUint {
+        (BigUint::from(value.high) << 128u32) + BigUint::from(value.low)
+    }
+
+    #[test]
+    fn u256_edges() {
+        assert_eq!(U256::ratio(1, 0), None);
+        assert_eq!(U256::ratio(u128::MAX, 1).map(|r| r.high), Some(u128::MAX));
+        assert_eq!(
+            U256::ratio(1, 2).map(|r| (r.high, r.low)),
+            Some((0, 1u128 << 127))
+        );
+        let max = U256 {
+            high: u128::MAX,
+            low: u128::MAX,
+        };
+        assert_eq!(max.wrapping_add(U256 { high: 0, low: 1 }), U256::ZERO);
+        assert_eq!(U256::ZERO.wrapping_sub(U256 { high: 0, low: 1 }), max);
+        assert_eq!(
+            U256 { high: 1, low: 0 }.mul_shift(u128::MAX),
+            Some(u128::MAX)
+        );
+        assert_eq!(U256 { high: 2, low: 0 }.mul_shift(u128::MAX), None);
+    }
+
     proptest! {
+        #[test]
+        fn u256_ratio_and_mul_shift_match_big_integers(value: u128, divisor in 1..=u128::MAX, factor: u128) {
+            let ratio = U256::ratio(value, divisor).expect("non-zero divisor");
+            prop_assert_eq!(big(ratio), (BigUint::from(value) << 128u32) / BigUint::from(divisor));
+            let product = (big(ratio) * BigUint::from(factor)) >> 128u32;
+            prop_assert_eq!(ratio.mul_shift(factor), u128::try_from(product).ok());
+        }
+
+        #[test]
+        fn u256_wrapping_add_sub_round_trip(a_high: u128, a_low: u128, b_high: u128, b_low: u128) {
+            let a = U256 { high: a_high, low: a_low };
+            let b = U256 { high: b_high, low: b_low };
+            prop_assert_eq!(a.wrapping_add(b).wrapping_sub(b), a);
+            let modulus = BigUint::from(1u8) << 256u32;
+            prop_assert_eq!(big(a.wrapping_add(b)), (big(a) + big(b)) % modulus);
+        }
+
         #[test]
         fn matches_big_integer_division(a: u128, b: u128, c in 1..=u128::MAX) {
             let (quotient, remainder) = exact(a, b, c);
