@@ -4,6 +4,8 @@
 //! backend and drink) with typed calls: arguments are SCALE-encoded Rust values, results decode
 //! into the `psp` crate's types, and every call reports its gas, storage deposit and events.
 
+pub mod merkle_round;
+
 use std::path::{Path, PathBuf};
 
 use ink::scale::{Decode, Encode};

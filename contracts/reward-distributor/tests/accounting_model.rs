@@ -145,7 +145,11 @@ fn check(engine: &Engine, model: &Model, deposited: u128) {
     for who in 0..ACCOUNTS {
         let claimed = rational(engine.paid.get(&who).copied().unwrap_or(0));
         let owed = rational(engine.positions.get(&who).map(|p| p.owed).unwrap_or(0));
-        let exact = model.earned.get(&who).cloned().unwrap_or_else(BigRational::zero);
+        let exact = model
+            .earned
+            .get(&who)
+            .cloned()
+            .unwrap_or_else(BigRational::zero);
         let bound = rational(
             u128::from(engine.releases)
                 + u128::from(engine.settlements.get(&who).copied().unwrap_or(0))
