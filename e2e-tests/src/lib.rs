@@ -4,6 +4,7 @@
 //! backend and drink) with typed calls: arguments are SCALE-encoded Rust values, results decode
 //! into the `psp` crate's types, and every call reports its gas, storage deposit and events.
 
+pub mod economy;
 pub mod merkle_round;
 
 use std::path::{Path, PathBuf};
@@ -131,6 +132,8 @@ pub enum Failure {
 /// The sandboxed chain with typed helpers.
 pub struct Chain {
     pub sandbox: DefaultSandbox,
+    /// The weight limit every call and deployment gets.
+    pub gas_limit: Weight,
 }
 
 impl Default for Chain {
@@ -148,7 +151,23 @@ impl Chain {
                 .mint_into(&account(n), ENDOWMENT)
                 .expect("endow test account");
         }
-        Self { sandbox }
+        Self {
+            sandbox,
+            gas_limit: GAS_LIMIT,
+        }
+    }
+
+    /// Uploads `bundle`'s code by `caller`; returns its code hash.
+    pub fn upload(&mut self, bundle: &Bundle, caller: &AccountId32) -> Result<H256, Failure> {
+        self.sandbox
+            .upload_contract(
+                bundle.wasm.clone(),
+                caller.clone(),
+                None,
+                Determinism::Enforced,
+            )
+            .map(|uploaded| uploaded.code_hash)
+            .map_err(|error| Failure::Dispatch(format!("{error:?}")))
     }
 
     /// Instantiates `bundle` by `caller` with constructor `constructor` and encoded `args`.
@@ -170,7 +189,7 @@ impl Chain {
             input,
             salt,
             caller.clone(),
-            GAS_LIMIT,
+            self.gas_limit,
             None,
         );
         let receipt = receipt(
@@ -224,7 +243,7 @@ impl Chain {
             value,
             input,
             caller.clone(),
-            GAS_LIMIT,
+            self.gas_limit,
             None,
             Determinism::Enforced,
         );

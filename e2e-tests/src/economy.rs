@@ -1,0 +1,129 @@
+//! A creator economy in the sandbox: uploads the suite's code, deploys the factory, creates
+//! suites. Shared by the factory tests and the demo.
+
+use creator_factory::{CodeHashes, CreatorParams, FactoryError, Suite};
+use ink::primitives::{AccountId, Hash};
+
+use crate::{ink_id, AccountId32, Bundle, Chain, Failure, Receipt, Weight};
+
+/// Creating a suite instantiates five contracts and wires them in one call: allow a full
+/// block's worth of weight (2 s of ref_time, 5 MiB of proof), as a real chain would.
+pub const FACTORY_GAS_LIMIT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 * 1024);
+
+/// Every compiled contract of the suite.
+pub struct Bundles {
+    pub token: Bundle,
+    pub collection: Bundle,
+    pub distributor: Bundle,
+    pub pool: Bundle,
+    pub vesting: Bundle,
+    pub factory: Bundle,
+}
+
+impl Bundles {
+    /// Loads all bundles from `target/ink`.
+    pub fn load() -> Result<Self, String> {
+        Ok(Self {
+            token: Bundle::load("creator_token")?,
+            collection: Bundle::load("creator_nft")?,
+            distributor: Bundle::load("reward_distributor")?,
+            pool: Bundle::load("mining_pool")?,
+            vesting: Bundle::load("creator_vesting")?,
+            factory: Bundle::load("creator_factory")?,
+        })
+    }
+}
+
+/// Uploads the suite's code as `admin`, deploys the factory with `domain`, registers the
+/// code hashes. Returns the factory's address.
+pub fn deploy_factory(
+    chain: &mut Chain,
+    bundles: &Bundles,
+    admin: &AccountId32,
+    domain: u32,
+) -> Result<AccountId32, Failure> {
+    let mut upload = |bundle: &Bundle| {
+        chain
+            .upload(bundle, admin)
+            .map(|hash| Hash::from(hash.to_fixed_bytes()))
+    };
+    let hashes = CodeHashes {
+        token: upload(&bundles.token)?,
+        collection: upload(&bundles.collection)?,
+        distributor: upload(&bundles.distributor)?,
+        pool: upload(&bundles.pool)?,
+        vesting: upload(&bundles.vesting)?,
+    };
+    let (factory, _) = chain.deploy(
+        &bundles.factory,
+        "new",
+        (ink_id(admin), domain),
+        admin,
+        vec![],
+    )?;
+    let (set, _) = chain.call::<Result<(), FactoryError>>(
+        &bundles.factory,
+        &factory,
+        "set_code_hashes",
+        hashes,
+        admin,
+        0,
+    );
+    set?.map_err(|error| Failure::Decode(format!("set_code_hashes: {error:?}")))?;
+    Ok(factory)
+}
+
+/// Sensible parameters for a creator with `ticker` (18 decimals).
+pub fn params(ticker: &str) -> CreatorParams {
+    const ONE: u128 = 1_000_000_000_000_000_000;
+    CreatorParams {
+        name: format!("{ticker} Coin"),
+        symbol: ticker.into(),
+        decimals: 18,
+        cap: 21_000_000 * ONE,
+        creator_allocation: 2_000_000 * ONE,
+        vesting_cliff: 30 * 86_400_000,
+        vesting_duration: 365 * 86_400_000,
+        collection_name: format!("{ticker} Drops"),
+        collection_symbol: format!("{ticker}D"),
+        base_uri: format!("ipfs://{}/", ticker.to_lowercase()),
+        treasury_bps: 7_000,
+        distributor_bps: 3_000,
+        reward_duration: 7 * 86_400_000,
+        unstake_cooldown: 0,
+        epoch_length: 7 * 86_400_000,
+        initial_emission: 100_000 * ONE,
+        halving_interval: 26,
+        mining_cap: 5_000_000 * ONE,
+        max_points_per_account: 1_000,
+        attester_budget: 100_000,
+        dispute_window: 86_400_000,
+    }
+}
+
+/// `creator` calls `create_creator(params)` on `factory` with a block's worth of weight.
+pub fn create_suite(
+    chain: &mut Chain,
+    bundles: &Bundles,
+    factory: &AccountId32,
+    creator: &AccountId32,
+    params: CreatorParams,
+) -> (Result<Suite, FactoryError>, Receipt) {
+    let limit = std::mem::replace(&mut chain.gas_limit, FACTORY_GAS_LIMIT);
+    let (answer, receipt) = chain.call::<Result<Suite, FactoryError>>(
+        &bundles.factory,
+        factory,
+        "create_creator",
+        params,
+        creator,
+        0,
+    );
+    chain.gas_limit = limit;
+    let answer = answer.unwrap_or_else(|failure| panic!("create_creator: {failure:?}"));
+    (answer, receipt)
+}
+
+/// The sandbox account of an ink! account id.
+pub fn sandbox_id(account: &AccountId) -> AccountId32 {
+    AccountId32::new(*AsRef::<[u8; 32]>::as_ref(account))
+}
