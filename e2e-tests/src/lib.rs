@@ -50,7 +50,12 @@ pub struct Bundle {
 impl Bundle {
     /// Loads `target/ink/<name>/<name>.contract`; run `scripts/build` first.
     pub fn load(name: &str) -> Result<Self, String> {
-        let path = bundles_dir().join(name).join(format!("{name}.contract"));
+        Self::load_from(&bundles_dir(), name)
+    }
+
+    /// Loads `<dir>/<name>/<name>.contract`.
+    pub fn load_from(dir: &Path, name: &str) -> Result<Self, String> {
+        let path = dir.join(name).join(format!("{name}.contract"));
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("{}: {error}; run scripts/build first", path.display()))?;
         let metadata: serde_json::Value =

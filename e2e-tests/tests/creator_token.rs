@@ -178,6 +178,14 @@ const STANDARD_MESSAGES: &[(&str, &str, &[&str])] = &[
     ("Pausable::unpause", "0x67616649", &[]),
 ];
 
+/// The suite's own extension: time-locked upgrades.
+const UPGRADE_MESSAGES: &[&str] = &[
+    "Upgradeable::propose_upgrade",
+    "Upgradeable::execute_upgrade",
+    "Upgradeable::cancel_upgrade",
+    "Upgradeable::pending_upgrade",
+];
+
 #[test]
 fn bundle_carries_every_standard_selector_with_standard_argument_names() {
     let bundle = Bundle::load("creator_token").expect("bundle");
@@ -198,9 +206,12 @@ fn bundle_carries_every_standard_selector_with_standard_argument_names() {
             .collect();
         assert_eq!(names, *args, "{label} argument names");
     }
+    for label in UPGRADE_MESSAGES {
+        assert!(messages.iter().any(|m| m["label"] == *label), "{label}");
+    }
     assert_eq!(
         messages.len(),
-        STANDARD_MESSAGES.len(),
+        STANDARD_MESSAGES.len() + UPGRADE_MESSAGES.len(),
         "no unlisted message"
     );
     for message in messages {

@@ -198,6 +198,7 @@ mod creator_nft {
         prelude::{string::String, vec::Vec},
         storage::{Lazy, Mapping},
     };
+    use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable, Upgraded};
     use psp::{
         merkle, psp34::AttributeSet, AccessControl, AccessControlError, Id, Ownable, OwnableError,
         Ownership, PSP22Error, PSP34Burnable, PSP34Data, PSP34Enumerable, PSP34Error, PSP34Event,
@@ -226,6 +227,7 @@ mod creator_nft {
         next_item: u64,
         proceeds: Lazy<Proceeds>,
         royalty: Lazy<Royalty>,
+        upgrades: UpgradeTimelock,
     }
 
     impl CreatorNft {
@@ -238,6 +240,7 @@ mod creator_nft {
                 nft: PSP34Data::default(),
                 ownership,
                 roles: Roles::default(),
+                upgrades: UpgradeTimelock::default(),
                 attributes: Mapping::default(),
                 drop: Lazy::default(),
                 bought: Mapping::default(),
@@ -766,6 +769,53 @@ mod creator_nft {
             Ok(())
         }
     }
+    impl Upgradeable for CreatorNft {
+        /// Proposes moving to `code_hash`, executable after 48 hours (fans see it coming).
+        /// Admin only; replaces an earlier proposal.
+        #[ink(message)]
+        fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self
+                .upgrades
+                .propose(code_hash, self.env().block_timestamp());
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Moves to the proposed code once its delay has passed; storage stays. Admin only.
+        #[ink(message)]
+        fn execute_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let code_hash = self.upgrades.take_ready(self.env().block_timestamp())?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+            self.env().emit_event(Upgraded { code_hash });
+            Ok(())
+        }
+
+        /// Withdraws the proposed upgrade. Admin only.
+        #[ink(message)]
+        fn cancel_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self.upgrades.cancel()?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// The proposed upgrade and when it can be executed, if any.
+        #[ink(message)]
+        fn pending_upgrade(&self) -> Option<PendingUpgrade> {
+            self.upgrades.pending()
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;

@@ -30,6 +30,7 @@ mod creator_token {
         prelude::{string::String, vec::Vec},
         storage::Lazy,
     };
+    use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable, Upgraded};
     use psp::{
         access::{Paused, Unpaused},
         AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Burnable,
@@ -56,6 +57,7 @@ mod creator_token {
         ownership: Ownership,
         roles: Roles,
         metadata: Lazy<TokenMetadata>,
+        upgrades: UpgradeTimelock,
     }
 
     impl CreatorToken {
@@ -76,6 +78,7 @@ mod creator_token {
                 paused: false,
                 ownership,
                 roles: Roles::default(),
+                upgrades: UpgradeTimelock::default(),
                 metadata: Lazy::default(),
             };
             token.metadata.set(&TokenMetadata {
@@ -89,6 +92,13 @@ mod creator_token {
             }
             token.env().emit_event(ownership_event);
             token
+        }
+
+        /// The code version; only the upgrade test's second build has this message.
+        #[cfg(feature = "upgrade-test-v2")]
+        #[ink(message)]
+        pub fn code_version(&self) -> u32 {
+            2
         }
 
         fn emit(&self, events: Vec<PSP22Event>) {
@@ -379,6 +389,53 @@ mod creator_token {
             self.set_paused(false)
         }
     }
+    impl Upgradeable for CreatorToken {
+        /// Proposes moving to `code_hash`, executable after 48 hours (fans see it coming).
+        /// Admin only; replaces an earlier proposal.
+        #[ink(message)]
+        fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self
+                .upgrades
+                .propose(code_hash, self.env().block_timestamp());
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Moves to the proposed code once its delay has passed; storage stays. Admin only.
+        #[ink(message)]
+        fn execute_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let code_hash = self.upgrades.take_ready(self.env().block_timestamp())?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+            self.env().emit_event(Upgraded { code_hash });
+            Ok(())
+        }
+
+        /// Withdraws the proposed upgrade. Admin only.
+        #[ink(message)]
+        fn cancel_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self.upgrades.cancel()?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// The proposed upgrade and when it can be executed, if any.
+        #[ink(message)]
+        fn pending_upgrade(&self) -> Option<PendingUpgrade> {
+            self.upgrades.pending()
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -908,6 +965,51 @@ mod creator_token {
                     admin: alice
                 })]
             );
+        }
+
+        #[ink::test]
+        fn upgrades_are_proposed_and_cancelled_by_the_admin_only() {
+            use psp::upgrade::{UpgradeCancelled, UpgradeProposed, UPGRADE_DELAY};
+            let (mut token, _) = setup(0);
+            let hash = Hash::from([7; 32]);
+            test::set_block_timestamp::<DefaultEnvironment>(1_000);
+            assert_eq!(token.pending_upgrade(), None);
+            assert_eq!(token.execute_upgrade(), Err(UpgradeError::NothingProposed));
+            assert_eq!(token.cancel_upgrade(), Err(UpgradeError::NothingProposed));
+            set_caller(accounts().bob);
+            assert_eq!(token.propose_upgrade(hash), Err(UpgradeError::MissingRole));
+            set_caller(accounts().alice);
+            assert_eq!(token.propose_upgrade(hash), Ok(()));
+            let pending = token.pending_upgrade().expect("pending");
+            assert_eq!(
+                (pending.code_hash, pending.ready_at),
+                (hash, 1_000 + UPGRADE_DELAY)
+            );
+            test::set_block_timestamp::<DefaultEnvironment>(1_000 + UPGRADE_DELAY - 1);
+            assert_eq!(token.execute_upgrade(), Err(UpgradeError::TooEarly));
+            set_caller(accounts().bob);
+            assert_eq!(token.execute_upgrade(), Err(UpgradeError::MissingRole));
+            assert_eq!(token.cancel_upgrade(), Err(UpgradeError::MissingRole));
+            set_caller(accounts().alice);
+            assert_eq!(token.cancel_upgrade(), Ok(()));
+            assert_eq!(token.pending_upgrade(), None);
+            let proposed = test::recorded_events()
+                .filter(|e| {
+                    e.topics.first().map(|t| t.as_slice())
+                        == <UpgradeProposed as Event>::SIGNATURE_TOPIC
+                            .as_ref()
+                            .map(|t| t.as_slice())
+                })
+                .count();
+            let cancelled = test::recorded_events()
+                .filter(|e| {
+                    e.topics.first().map(|t| t.as_slice())
+                        == <UpgradeCancelled as Event>::SIGNATURE_TOPIC
+                            .as_ref()
+                            .map(|t| t.as_slice())
+                })
+                .count();
+            assert_eq!((proposed, cancelled), (1, 1));
         }
 
         #[ink::test]

@@ -207,6 +207,7 @@ mod mining_pool {
         scale::Encode,
         storage::{Lazy, Mapping},
     };
+    use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable, Upgraded};
     use psp::{
         AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Error, RoleType,
         Roles, DEFAULT_ADMIN_ROLE,
@@ -241,6 +242,7 @@ mod mining_pool {
         config: Lazy<PoolConfig>,
         ownership: Ownership,
         roles: Roles,
+        upgrades: UpgradeTimelock,
     }
 
     impl MiningPool {
@@ -275,6 +277,7 @@ mod mining_pool {
                 config: Lazy::default(),
                 ownership,
                 roles: Roles::default(),
+                upgrades: UpgradeTimelock::default(),
             };
             pool.config.set(&config);
             let event = pool.roles.setup(DEFAULT_ADMIN_ROLE, admin);
@@ -1017,6 +1020,52 @@ mod mining_pool {
             );
             assert_eq!(pool.emission(0), 0);
             assert_eq!(pool.minted(), 0);
+        }
+    }
+    impl Upgradeable for MiningPool {
+        /// Proposes moving to `code_hash`, executable after 48 hours (fans see it coming).
+        /// Admin only; replaces an earlier proposal.
+        #[ink(message)]
+        fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self
+                .upgrades
+                .propose(code_hash, self.env().block_timestamp());
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Moves to the proposed code once its delay has passed; storage stays. Admin only.
+        #[ink(message)]
+        fn execute_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let code_hash = self.upgrades.take_ready(self.env().block_timestamp())?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+            self.env().emit_event(Upgraded { code_hash });
+            Ok(())
+        }
+
+        /// Withdraws the proposed upgrade. Admin only.
+        #[ink(message)]
+        fn cancel_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self.upgrades.cancel()?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// The proposed upgrade and when it can be executed, if any.
+        #[ink(message)]
+        fn pending_upgrade(&self) -> Option<PendingUpgrade> {
+            self.upgrades.pending()
         }
     }
 }

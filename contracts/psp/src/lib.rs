@@ -8,6 +8,7 @@
 //! * [`psp34`]: the PSP34 standard with OpenBrush's `Id`, errors and extensions, and
 //!   [`psp34::PSP34Data`], an enumerable NFT ledger with O(1) lookups.
 //! * [`merkle`]: Merkle proofs (double-hashed leaves, sorted pairs) and an off-chain tree builder.
+//! * [`upgrade`]: time-locked `set_code_hash` upgrades (`Upgradeable`).
 //! * [`math`]: checked arithmetic that never panics.
 //!
 //! Features `psp22-token` and `psp34-collection` bring in each standard's ledger and events; a
@@ -30,6 +31,7 @@ pub mod math;
 pub mod merkle;
 pub mod psp22;
 pub mod psp34;
+pub mod upgrade;
 
 pub use access::{
     AccessControl, AccessControlError, Ownable, OwnableError, Ownership, Pausable, PausableError,
@@ -43,3 +45,4 @@ pub use psp34::{
 };
 #[cfg(feature = "psp34-collection")]
 pub use psp34::{PSP34Data, PSP34Event};
+pub use upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable};

@@ -246,6 +246,7 @@ mod reward_distributor {
         prelude::vec::Vec,
         storage::{Lazy, Mapping},
     };
+    use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable, Upgraded};
     use psp::{
         merkle, AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Error,
         RoleType, Roles, DEFAULT_ADMIN_ROLE,
@@ -271,6 +272,7 @@ mod reward_distributor {
         claimed_leaves: Mapping<(u32, u32), u128>,
         ownership: Ownership,
         roles: Roles,
+        upgrades: UpgradeTimelock,
     }
 
     impl RewardDistributor {
@@ -302,6 +304,7 @@ mod reward_distributor {
                 claimed_leaves: Mapping::default(),
                 ownership,
                 roles: Roles::default(),
+                upgrades: UpgradeTimelock::default(),
             };
             let event = distributor.roles.setup(DEFAULT_ADMIN_ROLE, admin);
             distributor.env().emit_event(event);
@@ -915,6 +918,53 @@ mod reward_distributor {
             Ok(())
         }
     }
+    impl Upgradeable for RewardDistributor {
+        /// Proposes moving to `code_hash`, executable after 48 hours (fans see it coming).
+        /// Admin only; replaces an earlier proposal.
+        #[ink(message)]
+        fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self
+                .upgrades
+                .propose(code_hash, self.env().block_timestamp());
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Moves to the proposed code once its delay has passed; storage stays. Admin only.
+        #[ink(message)]
+        fn execute_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let code_hash = self.upgrades.take_ready(self.env().block_timestamp())?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+            self.env().emit_event(Upgraded { code_hash });
+            Ok(())
+        }
+
+        /// Withdraws the proposed upgrade. Admin only.
+        #[ink(message)]
+        fn cancel_upgrade(&mut self) -> Result<(), UpgradeError> {
+            self.roles
+                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
+                .map_err(|_| UpgradeError::MissingRole)?;
+            let event = self.upgrades.cancel()?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// The proposed upgrade and when it can be executed, if any.
+        #[ink(message)]
+        fn pending_upgrade(&self) -> Option<PendingUpgrade> {
+            self.upgrades.pending()
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;

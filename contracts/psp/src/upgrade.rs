@@ -1,0 +1,133 @@
+//! Time-locked code upgrades: an admin proposes a new code hash, anyone can see it for
+//! [`UPGRADE_DELAY`], then the admin executes it with `set_code_hash` (storage survives) or
+//! cancels it. Fans who distrust the new code have the delay to leave.
+
+use ink::primitives::Hash;
+
+pub use errors::UpgradeError;
+
+/// How long a proposed upgrade waits before it can be executed: 48 hours.
+pub const UPGRADE_DELAY: u64 = 48 * 60 * 60 * 1000;
+
+mod errors {
+    // See `psp22::errors`: the codec derive on enums trips `cast_possible_truncation`.
+    #![allow(clippy::cast_possible_truncation)]
+
+    /// Why an upgrade message was refused.
+    #[derive(Debug, PartialEq, Eq, Clone, Copy)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum UpgradeError {
+        /// The caller lacks the admin role.
+        MissingRole,
+        /// No upgrade is proposed.
+        NothingProposed,
+        /// The delay has not passed yet.
+        TooEarly,
+        /// The runtime refused the code hash (no such code uploaded).
+        SetCodeHashFailed,
+    }
+}
+
+/// A proposed upgrade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PendingUpgrade {
+    /// The code the contract will run.
+    pub code_hash: Hash,
+    /// From when it can be executed (ms).
+    pub ready_at: u64,
+}
+
+/// Emitted when an admin proposes an upgrade.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct UpgradeProposed {
+    #[ink(topic)]
+    pub code_hash: Hash,
+    pub ready_at: u64,
+}
+
+/// Emitted when an admin cancels the proposed upgrade.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct UpgradeCancelled {
+    #[ink(topic)]
+    pub code_hash: Hash,
+}
+
+/// Emitted when the contract moves to new code.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct Upgraded {
+    #[ink(topic)]
+    pub code_hash: Hash,
+}
+
+/// Time-locked upgrades (selectors `Upgradeable::*`).
+#[ink::trait_definition]
+pub trait Upgradeable {
+    /// Proposes moving to `code_hash`; executable after the delay. Admin only. Replaces any
+    /// earlier proposal (and restarts the delay).
+    #[ink(message)]
+    fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError>;
+
+    /// Moves the contract to the proposed code once the delay has passed; storage stays.
+    /// Admin only.
+    #[ink(message)]
+    fn execute_upgrade(&mut self) -> Result<(), UpgradeError>;
+
+    /// Withdraws the proposal. Admin only.
+    #[ink(message)]
+    fn cancel_upgrade(&mut self) -> Result<(), UpgradeError>;
+
+    /// The proposed upgrade, if any.
+    #[ink(message)]
+    fn pending_upgrade(&self) -> Option<PendingUpgrade>;
+}
+
+/// The proposal a contract keeps (outside its storage root: read only by upgrade messages).
+#[ink::storage_item]
+#[derive(Debug, Default)]
+pub struct UpgradeTimelock {
+    pending: ink::storage::Lazy<Option<PendingUpgrade>>,
+}
+
+impl UpgradeTimelock {
+    /// The proposal, if any.
+    pub fn pending(&self) -> Option<PendingUpgrade> {
+        self.pending.get().flatten()
+    }
+
+    /// Records a proposal for `code_hash` made at `now`.
+    pub fn propose(&mut self, code_hash: Hash, now: u64) -> UpgradeProposed {
+        let ready_at = now.saturating_add(UPGRADE_DELAY);
+        self.pending.set(&Some(PendingUpgrade {
+            code_hash,
+            ready_at,
+        }));
+        UpgradeProposed {
+            code_hash,
+            ready_at,
+        }
+    }
+
+    /// Takes the proposal if its delay has passed at `now`.
+    pub fn take_ready(&mut self, now: u64) -> Result<Hash, UpgradeError> {
+        let pending = self.pending().ok_or(UpgradeError::NothingProposed)?;
+        if now < pending.ready_at {
+            return Err(UpgradeError::TooEarly);
+        }
+        self.pending.set(&None);
+        Ok(pending.code_hash)
+    }
+
+    /// Withdraws the proposal.
+    pub fn cancel(&mut self) -> Result<UpgradeCancelled, UpgradeError> {
+        let pending = self.pending().ok_or(UpgradeError::NothingProposed)?;
+        self.pending.set(&None);
+        Ok(UpgradeCancelled {
+            code_hash: pending.code_hash,
+        })
+    }
+}
