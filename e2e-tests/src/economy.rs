@@ -17,6 +17,7 @@ pub struct Bundles {
     pub distributor: Bundle,
     pub pool: Bundle,
     pub vesting: Bundle,
+    pub market: Bundle,
     pub factory: Bundle,
 }
 
@@ -29,6 +30,7 @@ impl Bundles {
             distributor: Bundle::load("reward_distributor")?,
             pool: Bundle::load("mining_pool")?,
             vesting: Bundle::load("creator_vesting")?,
+            market: Bundle::load("creator_market")?,
             factory: Bundle::load("creator_factory")?,
         })
     }
@@ -53,6 +55,7 @@ pub fn deploy_factory(
         distributor: upload(&bundles.distributor)?,
         pool: upload(&bundles.pool)?,
         vesting: upload(&bundles.vesting)?,
+        market: upload(&bundles.market)?,
     };
     let (factory, _) = chain.deploy(
         &bundles.factory,
@@ -98,6 +101,14 @@ pub fn params(ticker: &str) -> CreatorParams {
         max_points_per_account: 1_000,
         attester_budget: 100_000,
         dispute_window: 86_400_000,
+        // The first whole token costs 0.01 native units (10 decimals) and each whole token
+        // minted raises the price by 0.00001.
+        base_price: 100_000_000,
+        price_slope: 100_000,
+        market_fee_bps: 300,
+        launch_fee_bps: 2_000,
+        launch_period: 600_000,
+        max_tokens_per_call: None,
     }
 }
 

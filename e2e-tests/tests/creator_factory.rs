@@ -69,6 +69,7 @@ impl World {
             "distributor" => &self.bundles.distributor,
             "pool" => &self.bundles.pool,
             "vesting" => &self.bundles.vesting,
+            "market" => &self.bundles.market,
             _ => &self.bundles.factory,
         };
         self.chain
@@ -146,6 +147,24 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
         "AccessControl::has_role",
         (MINTER, Some(suite.pool))
     ));
+    for role in [MINTER, BURNER] {
+        assert!(world.query::<bool>(
+            "token",
+            &suite.token,
+            "AccessControl::has_role",
+            (role, Some(suite.market))
+        ));
+    }
+    let market: creator_market::MarketConfig = world.query("market", &suite.market, "config", ());
+    assert_eq!(
+        (
+            market.token,
+            market.creator,
+            market.unit,
+            market.creator_fee_bps
+        ),
+        (suite.token, me, ONE, 300)
+    );
     // The allocation sits in the vesting wallet; the collection pays the distributor.
     assert_eq!(
         world.query::<u128>("token", &suite.token, "PSP22::balance_of", suite.vesting),
@@ -390,6 +409,28 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
             },
             FactoryError::InvalidSchedule,
         ),
+        (
+            CreatorParams {
+                decimals: 39,
+                ..base.clone()
+            },
+            FactoryError::InvalidMarket,
+        ),
+        (
+            CreatorParams {
+                base_price: 0,
+                price_slope: 0,
+                ..base.clone()
+            },
+            FactoryError::InvalidMarket,
+        ),
+        (
+            CreatorParams {
+                market_fee_bps: 10_001,
+                ..base.clone()
+            },
+            FactoryError::InvalidMarket,
+        ),
     ];
     for (params, error) in cases {
         let (result, receipt) = economy::create_suite(
@@ -406,7 +447,8 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
         );
         assert!(
             receipt.gas.ref_time() < 20_000_000_000,
-            "{error:?}: refused before instantiating"
+            "{error:?}: refused before instantiating ({})",
+            receipt.gas.ref_time()
         );
     }
     let factory = ink_id(&world.factory);

@@ -2,10 +2,10 @@
 //!
 //! One call gives a creator a complete, wired economy: `create_creator(params)` instantiates,
 //! from code hashes the admin registered, the creator's token, NFT collection, reward
-//! distributor, mining pool and vesting wallet, then wires them:
+//! distributor, mining pool, vesting wallet and bonding-curve market, then wires them:
 //!
 //! * the vesting wallet receives the creator's allocation (minted once, at creation);
-//! * the mining pool holds the token's `MINTER` role;
+//! * the mining pool holds the token's `MINTER` role, the market `MINTER` and `BURNER`;
 //! * the collection pays `distributor_bps` of every sale to the distributor, the rest to the
 //!   creator;
 //! * the creator holds every admin role and ownership of everything; the factory renounces all
@@ -59,6 +59,8 @@ mod types {
         InstantiationFailed,
         /// Wiring the suite failed (a call to one of its contracts was refused).
         WiringFailed,
+        /// Market parameters out of range (decimals above 38, a free curve, fees above 100 %).
+        InvalidMarket,
         /// A counter does not fit.
         Overflow,
     }
@@ -73,6 +75,7 @@ mod types {
         pub distributor: Hash,
         pub pool: Hash,
         pub vesting: Hash,
+        pub market: Hash,
     }
 
     /// What a creator chooses for their economy.
@@ -108,6 +111,15 @@ mod types {
         pub max_points_per_account: u128,
         pub attester_budget: u128,
         pub dispute_window: u64,
+        /// The bonding-curve market: price of the first whole token and its rise per whole
+        /// token minted (native smallest units), the creator's fee, the launch fee decaying
+        /// over `launch_period` ms, and an optional cap on tokens per buy.
+        pub base_price: u128,
+        pub price_slope: u128,
+        pub market_fee_bps: u16,
+        pub launch_fee_bps: u16,
+        pub launch_period: u64,
+        pub max_tokens_per_call: Option<u128>,
     }
 
     /// The addresses of one creator's suite.
@@ -120,6 +132,7 @@ mod types {
         pub distributor: AccountId,
         pub pool: AccountId,
         pub vesting: AccountId,
+        pub market: AccountId,
     }
 
     /// Emitted when the admin registers code hashes.
@@ -303,6 +316,29 @@ mod creator_factory {
                 ),
                 self.salt(creator, nonce, 4),
             )?;
+            // `creator_market::MarketConfig`, field by field; `Curve::Linear` is variant 0.
+            let unit = 10u128
+                .checked_pow(u32::from(params.decimals))
+                .ok_or(Error::InvalidMarket)?;
+            let market_config = (
+                (token, unit, (0u8, params.base_price, params.price_slope)),
+                (creator, params.market_fee_bps, None::<(AccountId, u16)>),
+                (params.launch_fee_bps, params.launch_period),
+                params.max_tokens_per_call,
+            );
+            let market = build_create::<Instantiated>()
+                .code_hash(hashes.market)
+                .endowment(0)
+                .exec_input(
+                    ExecutionInput::new(Selector::new(CONSTRUCTOR_NEW)).push_arg(market_config),
+                )
+                .salt_bytes(self.salt(creator, nonce, 5))
+                .returns::<Result<Instantiated, Ignored>>()
+                .try_instantiate()
+                .map_err(|_| Error::InstantiationFailed)?
+                .map_err(|_| Error::InstantiationFailed)?
+                .map_err(|_| Error::InstantiationFailed)?
+                .0;
 
             // The collection: proceeds split, then the creator takes over.
             self.call(
@@ -325,11 +361,10 @@ mod creator_factory {
                     (vesting, params.creator_allocation),
                 )?;
             }
-            self.call(
-                token,
-                ink::selector_bytes!("AccessControl::grant_role"),
-                (MINTER, Some(pool)),
-            )?;
+            let grant = ink::selector_bytes!("AccessControl::grant_role");
+            for (role, account) in [(MINTER, pool), (MINTER, market), (BURNER, market)] {
+                self.call(token, grant, (role, Some(account)))?;
+            }
             self.hand_over(token, creator, &[MINTER, BURNER, PAUSER])?;
 
             let suite = Suite {
@@ -338,6 +373,7 @@ mod creator_factory {
                 distributor,
                 pool,
                 vesting,
+                market,
             };
             if !self.suites.contains(creator) {
                 self.creators.insert(self.creator_count, &creator);
@@ -402,6 +438,13 @@ mod creator_factory {
                 || params.reward_duration == 0
             {
                 return Err(Error::InvalidSchedule);
+            }
+            if params.decimals > 38
+                || (params.base_price == 0 && params.price_slope == 0)
+                || params.market_fee_bps > 10_000
+                || params.launch_fee_bps > 10_000
+            {
+                return Err(Error::InvalidMarket);
             }
             Ok(())
         }

@@ -4,7 +4,8 @@
 //! The factory creates a creator's suite; fans receive and stake the token; a fan buys an NFT
 //! drop with it; the proceeds reach the reward distributor; the creator shares native profits;
 //! a Merkle round rewards loyal fans; contributors are attested and claim mined tokens; the
-//! vesting wallet releases after the cliff. Every step is a real call; the report shows what
+//! vesting wallet releases after the cliff; fans buy MIRA on the bonding-curve market and one
+//! sells out. Every step is a real call; the report shows what
 //! it cost (gas, storage deposit) and who holds what afterwards, and the same is written as
 //! JSON to `target/demo/report.json`. Run with `scripts/demo`.
 
@@ -44,6 +45,7 @@ enum Target {
     Distributor,
     Pool,
     Vesting,
+    Market,
 }
 
 impl Demo {
@@ -62,6 +64,7 @@ impl Demo {
             Target::Distributor => (&self.bundles.distributor, self.suite.distributor),
             Target::Pool => (&self.bundles.pool, self.suite.pool),
             Target::Vesting => (&self.bundles.vesting, self.suite.vesting),
+            Target::Market => (&self.bundles.market, self.suite.market),
         };
         (bundle, sandbox_id(&address))
     }
@@ -420,6 +423,51 @@ fn main() {
         );
     }
 
+    // The bonding-curve market: fans buy MIRA with the native currency, one sells out.
+    type Market = creator_market::MarketError;
+    let quote: creator_market::curve::BuyQuote = demo
+        .query::<Result<creator_market::curve::BuyQuote, Market>>(
+            Target::Market,
+            "quote_buy",
+            50 * NATIVE,
+        )
+        .expect("quote");
+    let dave_bought = demo.step::<creator_market::curve::BuyQuote, Market>(
+        "Dave buys MIRA on the market with 50 native units (slippage bound = the quote)",
+        "dave",
+        Target::Market,
+        "buy",
+        (quote.tokens, START + 30 * DAY),
+        50 * NATIVE,
+    );
+    assert_eq!(dave_bought, quote, "the quote is what happened");
+    let alice_bought = demo.step::<creator_market::curve::BuyQuote, Market>(
+        "Alice buys with 20 native units, at a higher price",
+        "alice",
+        Target::Market,
+        "buy",
+        (0u128, START + 30 * DAY),
+        20 * NATIVE,
+    );
+    let dave_sold = demo.step::<creator_market::curve::SellQuote, Market>(
+        "Dave sells half of his MIRA back to the curve",
+        "dave",
+        Target::Market,
+        "sell",
+        (dave_bought.tokens / 2, 0u128, START + 30 * DAY),
+        0,
+    );
+    demo.step::<u128, Market>(
+        "Mira withdraws her market fees",
+        "creator",
+        Target::Market,
+        "withdraw_fees",
+        (),
+        0,
+    );
+    let market_net = dave_bought.tokens + alice_bought.tokens - dave_bought.tokens / 2;
+    let _ = dave_sold;
+
     // Contribution mining.
     demo.step::<(), psp::AccessControlError>(
         "Mira appoints herself attester of the mining pool",
@@ -482,8 +530,8 @@ fn main() {
     let supply: u128 = demo.query(Target::Token, "PSP22::total_supply", ());
     assert_eq!(
         supply,
-        (2_000_000 + 16_000 + 100_000) * ONE,
-        "allocation + fans + mined"
+        (2_000_000 + 16_000 + 100_000) * ONE + market_net,
+        "allocation + fans + mined + market"
     );
     let mut sum = 0u128;
     for (_, account) in demo.cast.clone() {
@@ -494,6 +542,7 @@ fn main() {
         demo.suite.distributor,
         demo.suite.collection,
         demo.suite.pool,
+        demo.suite.market,
     ] {
         sum += demo.mira(&sandbox_id(&address));
     }
@@ -517,6 +566,7 @@ fn main() {
             "distributor": format!("{:?}", demo.suite.distributor),
             "pool": format!("{:?}", demo.suite.pool),
             "vesting": format!("{:?}", demo.suite.vesting),
+            "market": format!("{:?}", demo.suite.market),
         },
         "create_creator": { "ref_time": receipt.gas.ref_time(), "proof_size": receipt.gas.proof_size(), "storage_deposit": receipt.storage_deposit.to_string() },
         "steps": demo.steps,
