@@ -388,10 +388,11 @@ mod creator_nft {
             self.bought.insert((drop.id, buyer), &bought);
             let drop_id = drop.id;
             self.drop.set(&drop);
-            let first_id = self.next_free_item();
+            let mut first_id = None;
             let mut ids = Vec::new();
             for _ in 0..quantity {
                 let item = self.next_free_item();
+                first_id.get_or_insert(item);
                 let events = self
                     .nft
                     .mint(buyer, Id::U64(item))
@@ -406,7 +407,7 @@ mod creator_nft {
                 buyer,
                 drop_id,
                 quantity,
-                first_id,
+                first_id: first_id.unwrap_or_default(),
                 treasury_amount,
                 distributor_amount,
             });
@@ -821,8 +822,9 @@ mod creator_nft {
         use super::*;
         use ink::env::{
             test::{self, DefaultAccounts},
-            DefaultEnvironment, Event,
+            DefaultEnvironment,
         };
+        use psp::testing::emitted as decode_all;
         use psp::{
             merkle::{self, MerkleTree},
             psp34::{Approval, Transfer},
@@ -838,16 +840,6 @@ mod creator_nft {
 
         fn set_time(timestamp: Timestamp) {
             test::set_block_timestamp::<DefaultEnvironment>(timestamp);
-        }
-
-        fn decode_all<E: Event + ink::scale::Decode>() -> Vec<E> {
-            test::recorded_events()
-                .filter_map(|event| {
-                    let signature = E::SIGNATURE_TOPIC?;
-                    (event.topics.first()?.as_slice() == signature.as_slice())
-                        .then(|| E::decode(&mut &event.data[..]).expect("decodes"))
-                })
-                .collect()
         }
 
         fn collection() -> CreatorNft {

@@ -721,8 +721,9 @@ mod mining_pool {
         use super::*;
         use ink::env::{
             test::{self, DefaultAccounts},
-            DefaultEnvironment, Event,
+            DefaultEnvironment,
         };
+        use psp::testing::emitted as events;
         use secp256k1::{Message, Secp256k1, SecretKey};
 
         pub fn accounts() -> DefaultAccounts<DefaultEnvironment> {
@@ -735,16 +736,6 @@ mod mining_pool {
 
         fn set_time(ms: u64) {
             test::set_block_timestamp::<DefaultEnvironment>(ms);
-        }
-
-        fn events<E: Event + ink::scale::Decode>() -> Vec<E> {
-            test::recorded_events()
-                .filter_map(|event| {
-                    let signature = E::SIGNATURE_TOPIC?;
-                    (event.topics.first()?.as_slice() == signature.as_slice())
-                        .then(|| E::decode(&mut &event.data[..]).expect("decodes"))
-                })
-                .collect()
         }
 
         /// Epochs of 100 ms from t = 1,000; window 50 ms; emission 0 so that claims need no

@@ -33,6 +33,9 @@ pub mod psp22;
 pub mod psp34;
 pub mod upgrade;
 
+#[cfg(feature = "std")]
+pub mod testing;
+
 pub use access::{
     AccessControl, AccessControlError, Ownable, OwnableError, Ownership, Pausable, PausableError,
     RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,

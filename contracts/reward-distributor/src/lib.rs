@@ -970,9 +970,10 @@ mod reward_distributor {
         use super::*;
         use ink::env::{
             test::{self, DefaultAccounts},
-            DefaultEnvironment, Event,
+            DefaultEnvironment,
         };
         use psp::merkle::{self, MerkleTree};
+        use psp::testing::emitted as events;
 
         fn accounts() -> DefaultAccounts<DefaultEnvironment> {
             test::default_accounts::<DefaultEnvironment>()
@@ -980,16 +981,6 @@ mod reward_distributor {
 
         fn set_caller(account: AccountId) {
             test::set_caller::<DefaultEnvironment>(account);
-        }
-
-        fn events<E: Event + ink::scale::Decode>() -> Vec<E> {
-            test::recorded_events()
-                .filter_map(|event| {
-                    let signature = E::SIGNATURE_TOPIC?;
-                    (event.topics.first()?.as_slice() == signature.as_slice())
-                        .then(|| E::decode(&mut &event.data[..]).expect("decodes"))
-                })
-                .collect()
         }
 
         fn token() -> AccountId {
