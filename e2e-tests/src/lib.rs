@@ -6,6 +6,7 @@
 
 pub mod economy;
 pub mod merkle_round;
+pub mod sweep;
 
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,12 @@ impl Bundle {
 
     /// Loads `<dir>/<name>/<name>.contract`.
     pub fn load_from(dir: &Path, name: &str) -> Result<Self, String> {
-        let path = dir.join(name).join(format!("{name}.contract"));
-        let text = std::fs::read_to_string(&path)
+        Self::load_file(&dir.join(name).join(format!("{name}.contract")), name)
+    }
+
+    /// Loads the `.contract` file at `path`, naming the bundle `name`.
+    pub fn load_file(path: &Path, name: &str) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path)
             .map_err(|error| format!("{}: {error}; run scripts/build first", path.display()))?;
         let metadata: serde_json::Value =
             serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
