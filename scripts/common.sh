@@ -7,5 +7,7 @@ CARGO_CONTRACT_VERSION="5.0.3"
 export PATH="$HOME/.cargo/bin:$PATH"
 # Every contract crate under contracts/ (the library crate `psp` is not a contract).
 CONTRACTS=(creator-token creator-nft reward-distributor mining-pool creator-vesting creator-factory creator-market)
+# Test-only contracts (paths from the repo root), built by a plain `scripts/build`.
+TEST_CONTRACTS=(e2e-tests/hostile-psp22)
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 crate_name() { echo "${1//-/_}"; }
