@@ -154,13 +154,21 @@ impl World {
             .call(&bundles.factory, &factory, "code_hashes", (), &fan(), 0)
             .0
             .expect("code hashes");
+        let hashes = hashes.expect("registered");
+        let mut code_hash = [0u8; 32];
+        Blake2x256::hash(&bundles.token.wasm, &mut code_hash);
+        assert_eq!(
+            hashes.token,
+            Hash::from(code_hash),
+            "a code hash is the blake2-256 of the Wasm (docs/threat-model.md)"
+        );
         let base = chain.sandbox.take_snapshot();
         let mut world = Self {
             chain,
             bundles,
             factory,
             suite,
-            hashes: hashes.expect("registered"),
+            hashes,
             base,
         };
         for holder in [fan(), other_fan()] {
@@ -1523,4 +1531,51 @@ fn authorization_matrix() {
         rows.len() - refusals
     );
     assert!(failures.is_empty(), "failed rows:\n{}", failures.join("\n"));
+}
+
+/// A documented limit (docs/threat-model.md, "Trust placed in admins"): the token admin can
+/// mint and sell into the market, emptying the reserve that fans' purchases built; the fans
+/// who bought then cannot sell back (`InsufficientSupply`). The market's supply and reserve
+/// stay consistent throughout.
+#[test]
+fn the_token_admin_can_sell_minted_tokens_into_the_market_reserve() {
+    let mut world = World::new();
+    let bought = world.market_buy();
+    let (supply, reserve, _): (u128, u128, u128) = world.query(C::Market, "state", ());
+    assert_eq!(supply, bought.tokens);
+    assert!(reserve > 0);
+    world.ok::<(), PSP22Error>(
+        C::Token,
+        &creator(),
+        "PSP22Mintable::mint",
+        (ink_id(&creator()), supply),
+        0,
+    );
+    let before = world.chain.native_balance(&creator());
+    let (sold, receipt) = world.call::<Result<SellQuote, MarketError>>(
+        C::Market,
+        &creator(),
+        "sell",
+        (supply, 0u128, START + DAY),
+        0,
+    );
+    let sold = sold.expect("the creator sells");
+    assert_eq!(sold.gross, reserve, "the whole reserve");
+    // The caller also gets back the storage deposit of its emptied token balance.
+    let refund = u128::try_from(-receipt.storage_deposit).expect("a refund");
+    assert_eq!(
+        world.chain.native_balance(&creator()),
+        before + sold.payout + refund,
+        "paid to the creator"
+    );
+    let (supply, reserve, _): (u128, u128, u128) = world.query(C::Market, "state", ());
+    assert_eq!((supply, reserve), (0, 0));
+    let (answer, _) = world.call::<Result<SellQuote, MarketError>>(
+        C::Market,
+        &fan(),
+        "sell",
+        (bought.tokens, 0u128, START + DAY),
+        0,
+    );
+    assert_eq!(answer, Err(MarketError::InsufficientSupply));
 }
