@@ -428,6 +428,11 @@ fn record() -> Value {
         0,
         |out| num(decode::<u8>(out)),
     );
+    for message in ["PSP22::total_supply", "PSP22Capped::cap"] {
+        r.call(message, &alice, &token, message, (), json!([]), 0, |out| {
+            num(decode::<u128>(out))
+        });
+    }
     r.call(
         "mint to alice",
         &creator,
@@ -465,6 +470,16 @@ fn record() -> Value {
         "PSP22::balance_of",
         ink_id(&bob),
         json!([j(&bob)]),
+        0,
+        |out| num(decode::<u128>(out)),
+    );
+    r.call(
+        "allowance collection",
+        &alice,
+        &token,
+        "PSP22::allowance",
+        (ink_id(&alice), s.collection),
+        json!([j(&alice), acc(&s.collection)]),
         0,
         |out| num(decode::<u128>(out)),
     );
@@ -508,6 +523,30 @@ fn record() -> Value {
         },
     );
     r.call(
+        "drop_info",
+        &alice,
+        &collection,
+        "drop_info",
+        (),
+        json!([]),
+        0,
+        |out| match decode::<Option<creator_nft::Drop>>(out) {
+            None => Value::Null,
+            Some(drop) => json!({
+                "id": num(drop.id),
+                "config": {
+                    "payment_token": acc(&drop.config.payment_token),
+                    "price": num(drop.config.price), "start": num(drop.config.start),
+                    "end": num(drop.config.end), "max_supply": num(drop.config.max_supply),
+                    "max_per_account": num(drop.config.max_per_account),
+                    "max_per_call": num(drop.config.max_per_call),
+                    "allowlist_root": drop.config.allowlist_root.map(|root| hex0x(&root)),
+                },
+                "sold": num(drop.sold),
+            }),
+        },
+    );
+    r.call(
         "nft buy",
         &alice,
         &collection,
@@ -535,6 +574,26 @@ fn record() -> Value {
     );
 
     // The distributor: approve, stake, a native deposit, claim a week later, unstake.
+    r.call(
+        "staking_token",
+        &alice,
+        &distributor,
+        "staking_token",
+        (),
+        json!([]),
+        0,
+        |out| acc(&decode::<AccountId>(out)),
+    );
+    r.call(
+        "allowance distributor",
+        &alice,
+        &token,
+        "PSP22::allowance",
+        (ink_id(&alice), s.distributor),
+        json!([j(&alice), acc(&s.distributor)]),
+        0,
+        |out| num(decode::<u128>(out)),
+    );
     r.call(
         "approve distributor",
         &alice,
