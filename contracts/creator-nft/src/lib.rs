@@ -557,6 +557,10 @@ mod creator_nft {
             to: AccountId,
             value: Balance,
         ) -> Result<(), CollectionError> {
+            // Calling itself would be refused by the runtime as re-entrance, a trap.
+            if token == self.env().account_id() {
+                return Err(CollectionError::PaymentCallFailed);
+            }
             build_call::<Environment>()
                 .call(token)
                 .exec_input(
@@ -655,6 +659,11 @@ mod creator_nft {
         /// under `collection_id()`.
         #[ink(message)]
         fn get_attribute(&self, id: Id, key: Vec<u8>) -> Option<Vec<u8>> {
+            // Longer ids and keys are never stored, and their storage key would exceed the
+            // runtime's limit and trap.
+            if psp::psp34::id_too_long(&id) || key.len() > MAX_ATTRIBUTE_KEY {
+                return None;
+            }
             self.attributes.get((id, key))
         }
     }

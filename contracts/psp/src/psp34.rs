@@ -61,6 +61,12 @@ impl PSP34Error {
 /// The longest `Id::Bytes` a collection accepts (storage keys are bounded on chain).
 pub const MAX_ID_BYTES: usize = 64;
 
+/// Whether `id` is an `Id::Bytes` longer than [`MAX_ID_BYTES`]: no collection holds one, and
+/// looking one up would exceed the runtime's storage key limit (128 bytes) and trap.
+pub fn id_too_long(id: &Id) -> bool {
+    matches!(id, Id::Bytes(bytes) if bytes.len() > MAX_ID_BYTES)
+}
+
 /// The PSP34 standard (selectors `PSP34::*`).
 #[ink::trait_definition]
 pub trait PSP34 {
@@ -234,7 +240,15 @@ mod collection {
 
         /// The owner of `id`.
         pub fn owner_of(&self, id: &Id) -> Option<AccountId> {
-            self.tokens.get(id).map(|entry| entry.owner)
+            self.entry(id).map(|entry| entry.owner)
+        }
+
+        /// The ledger entry of `id`; ids too long to exist are not looked up.
+        fn entry(&self, id: &Id) -> Option<TokenEntry> {
+            if super::id_too_long(id) {
+                return None;
+            }
+            self.tokens.get(id)
         }
 
         /// Whether `operator` may move `owner`'s token `id` (all tokens when `None`).
@@ -313,7 +327,7 @@ mod collection {
             to: AccountId,
             id: Id,
         ) -> Result<Vec<PSP34Event>, PSP34Error> {
-            let entry = self.tokens.get(&id).ok_or(PSP34Error::TokenNotExists)?;
+            let entry = self.entry(&id).ok_or(PSP34Error::TokenNotExists)?;
             let owner = entry.owner;
             if caller != owner && !self.allowance(owner, caller, Some(&id)) {
                 return Err(PSP34Error::NotApproved);
@@ -341,7 +355,7 @@ mod collection {
 
         /// Creates token `id` for `to`. The caller checks who may mint.
         pub fn mint(&mut self, to: AccountId, id: Id) -> Result<Vec<PSP34Event>, PSP34Error> {
-            if matches!(&id, Id::Bytes(bytes) if bytes.len() > MAX_ID_BYTES) {
+            if super::id_too_long(&id) {
                 return Err(PSP34Error::custom(PSP34Error::ID_TOO_LONG));
             }
             if self.tokens.contains(&id) {
@@ -373,7 +387,7 @@ mod collection {
             from: AccountId,
             id: Id,
         ) -> Result<Vec<PSP34Event>, PSP34Error> {
-            let entry = self.tokens.get(&id).ok_or(PSP34Error::TokenNotExists)?;
+            let entry = self.entry(&id).ok_or(PSP34Error::TokenNotExists)?;
             if entry.owner != from {
                 return Err(PSP34Error::TokenNotExists);
             }

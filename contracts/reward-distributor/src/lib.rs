@@ -800,6 +800,7 @@ mod reward_distributor {
         }
 
         fn token_balance(&self, token: AccountId, owner: AccountId) -> Result<Balance, Error> {
+            self.ensure_not_self(token)?;
             build_call::<Environment>()
                 .call(token)
                 .exec_input(
@@ -819,6 +820,7 @@ mod reward_distributor {
             selector: [u8; 4],
             args: impl ink::scale::Encode,
         ) -> Result<T, Error> {
+            self.ensure_not_self(token)?;
             build_call::<Environment>()
                 .call(token)
                 .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
@@ -827,6 +829,15 @@ mod reward_distributor {
                 .map_err(|_| Error::TokenCallFailed)?
                 .map_err(|_| Error::TokenCallFailed)?
                 .map_err(Error::Token)
+        }
+
+        /// A token call to the distributor itself would be refused by the runtime as
+        /// re-entrance, a trap; answer it as a failed token call instead.
+        fn ensure_not_self(&self, token: AccountId) -> Result<(), Error> {
+            if token == self.env().account_id() {
+                return Err(Error::TokenCallFailed);
+            }
+            Ok(())
         }
 
         fn ensure_reward_asset(&self, asset: Asset) -> Result<(), Error> {
