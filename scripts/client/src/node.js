@@ -62,7 +62,10 @@ export async function connect(url, { timeoutMs = 10_000 } = {}) {
     return /** @type {ApiPromise} */ (api);
   } catch (error) {
     await provider.disconnect().catch(() => {});
-    const reason = error instanceof Error ? error.message : String(error);
+    // throwOnConnect rejects with the WebSocket's error event, which is not an Error.
+    const reason = error instanceof Error
+      ? error.message
+      : /** @type {any} */ (error)?.message || /** @type {any} */ (error)?.error?.message || 'the connection was refused or closed (is a node listening there?)';
     throw new Error(`cannot connect to ${url}: ${reason}`);
   } finally {
     clearTimeout(timer);
