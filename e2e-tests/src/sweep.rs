@@ -516,7 +516,9 @@ pub struct Context {
     pub fitting_bytes: usize,
 }
 
-const MAX_ALTERNATIVES: usize = 64;
+/// At most this many samples per type, so nested types cannot explode; a struct as large as
+/// the factory's `CreatorParams` (27 fields, 3 alternatives each) stays under it.
+pub const MAX_SAMPLES: usize = 128;
 
 fn int(bytes: usize, value: u128) -> Value {
     Value::Int { bytes, value }
@@ -718,7 +720,7 @@ impl Context {
             }
             samples = out;
         }
-        samples.truncate(MAX_ALTERNATIVES.max(1));
+        samples.truncate(MAX_SAMPLES);
         Ok(samples)
     }
 
