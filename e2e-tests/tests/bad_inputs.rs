@@ -8,6 +8,9 @@
 //! The suite is created through the factory and put in a realistic state first (a configured
 //! drop with items sold, stakes, a reward stream and a Merkle round, attestations, market buys,
 //! a pending upgrade), and every call starts from that same state (each is rolled back).
+//!
+//! The only dispatch error allowed is listed in `documented` with its reason (an input longer
+//! than ink!'s 16 KiB buffer). `SWEEP_VERBOSE=1` prints every message's outcomes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
