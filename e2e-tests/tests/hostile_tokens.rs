@@ -1,0 +1,1557 @@
+//! Hostile PSP22 tokens (`e2e-tests/hostile-psp22`, compiled like the suite) against every
+//! suite contract that calls a PSP22 it was configured with: the collection's drop payment
+//! token, the distributor's staking token and PSP22 reward assets, the mining pool's token
+//! (mint), the market's token (mint, burn) and the vesting wallet's token (transfer).
+//!
+//! Each mode, each contract: `Reenter` (the token calls back into the contract that called it:
+//! refused by the runtime with `ReentranceDenied`, seen in the host-call trace; the outer call
+//! fails with a typed error and every change is rolled back), `Liar` (`Ok` without moving
+//! anything), `Flaky` (every second moving call fails) and `Absurd` (`u128::MAX` supply, 255
+//! decimals). Every refusal is checked to leave the contract's state and every balance as it
+//! was; every success to pay exactly once.
+
+use std::{cell::Cell, fmt::Debug};
+
+use creator_market::{
+    curve::{BuyQuote, Curve, SellQuote},
+    MarketConfig, MarketError,
+};
+use creator_nft::{CollectionError, Drop, DropConfig};
+use creator_vesting::VestingError;
+use e2e_tests::{
+    account, ink_id, pallet_contracts::Determinism, AccountId32, Bundle, Chain, ContractAPI,
+};
+use hostile_psp22::{Mode, ReentryOutcome, ABSURD_DECIMALS, FLAKY};
+use ink::scale::{Decode, Encode};
+use mining_pool::{PoolConfig, PoolError, ATTESTER};
+use psp::{AccessControlError, Id, PSP22Error};
+use reward_distributor::{Asset, DistributorError};
+
+const MAX: u128 = u128::MAX;
+const START: u64 = 1_000;
+/// The hostile token's supply (all modes but `Absurd`), held by the attacker.
+const SUPPLY: u128 = 1_000_000;
+
+/// Deploys and steers the hostile token (its owner).
+fn attacker() -> AccountId32 {
+    account(7)
+}
+/// Admin of every suite contract.
+fn creator() -> AccountId32 {
+    account(1)
+}
+fn fan() -> AccountId32 {
+    account(2)
+}
+fn other() -> AccountId32 {
+    account(3)
+}
+fn treasury() -> AccountId32 {
+    account(4)
+}
+/// The collection's second proceeds recipient.
+fn sink() -> AccountId32 {
+    account(5)
+}
+
+fn flaky() -> PSP22Error {
+    PSP22Error::Custom(FLAKY.into())
+}
+
+fn cap_exceeded() -> PSP22Error {
+    PSP22Error::custom(PSP22Error::CAP_EXCEEDED)
+}
+
+/// A message's input: its selector and SCALE arguments.
+fn input(bundle: &Bundle, label: &str, args: impl Encode) -> Vec<u8> {
+    let mut input = bundle.selector(label).to_vec();
+    args.encode_to(&mut input);
+    input
+}
+
+/// pallet-contracts writes a trace of every host call (target `runtime::contracts::strace`)
+/// into a call's debug buffer when that log target is enabled: [`traced`] enables it for the
+/// calling test thread only.
+mod strace {
+    use super::Cell;
+    use ink_sandbox::frame_support::__private::log;
+
+    thread_local! {
+        static ON: Cell<bool> = const { Cell::new(false) };
+    }
+
+    struct Strace;
+
+    impl log::Log for Strace {
+        fn enabled(&self, metadata: &log::Metadata) -> bool {
+            metadata.target() == "runtime::contracts::strace" && ON.with(Cell::get)
+        }
+        fn log(&self, _: &log::Record) {}
+        fn flush(&self) {}
+    }
+
+    static LOGGER: Strace = Strace;
+
+    pub fn traced<T>(run: impl FnOnce() -> T) -> T {
+        // Another test thread may have installed it already.
+        let _ = log::set_logger(&LOGGER);
+        log::set_max_level(log::LevelFilter::Trace);
+        ON.with(|on| on.set(true));
+        let output = run();
+        ON.with(|on| on.set(false));
+        output
+    }
+}
+
+/// A chain with the hostile token, deployed by the attacker.
+struct World {
+    chain: Chain,
+    hostile: Bundle,
+    token: AccountId32,
+}
+
+impl World {
+    /// A second token of the hostile bundle, honest, `SUPPLY` held by the attacker.
+    fn honest_token(&mut self) -> AccountId32 {
+        let hostile = self.hostile.clone();
+        self.chain
+            .deploy(
+                &hostile,
+                "new",
+                (Mode::Honest, SUPPLY),
+                &attacker(),
+                vec![1],
+            )
+            .expect("honest token")
+            .0
+    }
+
+    /// The token is built `Absurd` for that mode and `Honest` otherwise (tests fund accounts
+    /// honestly, then [`World::set_mode`]).
+    fn new(mode: Mode) -> Self {
+        let hostile = Bundle::load("hostile_psp22").expect("hostile bundle: run scripts/build");
+        let mut chain = Chain::new();
+        chain.set_time(START);
+        let mode = if mode == Mode::Absurd {
+            Mode::Absurd
+        } else {
+            Mode::Honest
+        };
+        let (token, _) = chain
+            .deploy(&hostile, "new", (mode, SUPPLY), &attacker(), vec![])
+            .expect("hostile token");
+        Self {
+            chain,
+            hostile,
+            token,
+        }
+    }
+
+    fn deploy(&mut self, bundle: &Bundle, args: impl Encode) -> AccountId32 {
+        self.chain
+            .deploy(bundle, "new", args, &creator(), vec![])
+            .expect("deploy")
+            .0
+    }
+
+    /// A state-changing call; a refusal must revert and emit nothing.
+    fn send<T: Decode + Debug, E: Decode + Debug>(
+        &mut self,
+        bundle: &Bundle,
+        contract: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        caller: &AccountId32,
+        value: u128,
+    ) -> Result<T, E> {
+        let (answer, receipt) = self
+            .chain
+            .call::<Result<T, E>>(bundle, contract, message, args, caller, value);
+        let result = answer.unwrap_or_else(|failure| panic!("{message}: {failure:?}"));
+        assert_eq!(receipt.reverted, result.is_err(), "{message}: {result:?}");
+        if result.is_err() {
+            assert!(receipt.events.is_empty(), "{message}: events of a refusal");
+        }
+        result
+    }
+
+    /// Like [`World::send`], with the host-call trace: the result and whether the trace shows
+    /// a call refused with `ReentranceDenied`.
+    fn send_traced<T: Decode + Debug, E: Decode + Debug>(
+        &mut self,
+        bundle: &Bundle,
+        contract: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        caller: &AccountId32,
+        value: u128,
+    ) -> (Result<T, E>, bool) {
+        let data = input(bundle, message, args);
+        let gas_limit = self.chain.gas_limit;
+        let result = strace::traced(|| {
+            self.chain.sandbox.call_contract(
+                contract.clone(),
+                value,
+                data,
+                caller.clone(),
+                gas_limit,
+                None,
+                Determinism::Enforced,
+            )
+        });
+        let trace = String::from_utf8_lossy(&result.debug_message).into_owned();
+        let output = result.result.expect("the outer call answers");
+        let answer = Result::<Result<T, E>, ink::LangError>::decode(&mut &output.data[..])
+            .expect("decodes")
+            .expect("dispatched");
+        assert_eq!(
+            output.did_revert(),
+            answer.is_err(),
+            "{message}: {answer:?}"
+        );
+        (answer, trace.contains("ReentranceDenied"))
+    }
+
+    fn query<R: Decode>(
+        &mut self,
+        bundle: &Bundle,
+        contract: &AccountId32,
+        message: &str,
+        args: impl Encode,
+    ) -> R {
+        self.chain
+            .call::<R>(bundle, contract, message, args, &account(9), 0)
+            .0
+            .unwrap_or_else(|failure| panic!("{message}: {failure:?}"))
+    }
+
+    /// A call to the hostile token (a `Flaky` failure answers without reverting).
+    fn token_call<R: Decode>(
+        &mut self,
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+    ) -> R {
+        let token = self.token.clone();
+        self.token_call_at(&token, caller, message, args)
+    }
+
+    /// A call to `token`, a contract of the hostile bundle.
+    fn token_call_at<R: Decode>(
+        &mut self,
+        token: &AccountId32,
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+    ) -> R {
+        let hostile = self.hostile.clone();
+        let (answer, _) = self
+            .chain
+            .call::<R>(&hostile, token, message, args, caller, 0);
+        answer.unwrap_or_else(|failure| panic!("token {message}: {failure:?}"))
+    }
+
+    fn balance(&mut self, who: &AccountId32) -> u128 {
+        let token = self.token.clone();
+        self.balance_at(&token, who)
+    }
+
+    fn balance_at(&mut self, token: &AccountId32, who: &AccountId32) -> u128 {
+        self.token_call_at(token, &account(9), "PSP22::balance_of", ink_id(who))
+    }
+
+    fn transfer(&mut self, from: &AccountId32, to: &AccountId32, amount: u128) {
+        let token = self.token.clone();
+        self.transfer_at(&token, from, to, amount);
+    }
+
+    fn transfer_at(
+        &mut self,
+        token: &AccountId32,
+        from: &AccountId32,
+        to: &AccountId32,
+        amount: u128,
+    ) {
+        let sent: Result<(), PSP22Error> = self.token_call_at(
+            token,
+            from,
+            "PSP22::transfer",
+            (ink_id(to), amount, Vec::<u8>::new()),
+        );
+        sent.expect("transfer");
+    }
+
+    fn approve(&mut self, owner: &AccountId32, spender: &AccountId32) {
+        let token = self.token.clone();
+        self.approve_at(&token, owner, spender);
+    }
+
+    fn approve_at(&mut self, token: &AccountId32, owner: &AccountId32, spender: &AccountId32) {
+        let approved: Result<(), PSP22Error> =
+            self.token_call_at(token, owner, "PSP22::approve", (ink_id(spender), MAX));
+        approved.expect("approve");
+    }
+
+    fn set_mode(&mut self, mode: Mode) {
+        let set: Result<(), PSP22Error> = self.token_call(&attacker(), "set_mode", mode);
+        set.expect("set_mode");
+    }
+
+    /// Arms `Reenter` with a call of `message(args)` on `target`.
+    fn reenter(&mut self, bundle: &Bundle, target: &AccountId32, message: &str, args: impl Encode) {
+        let data = input(bundle, message, args);
+        let set: Result<(), PSP22Error> =
+            self.token_call(&attacker(), "set_reentry", (ink_id(target), data));
+        set.expect("set_reentry");
+        self.set_mode(Mode::Reenter);
+    }
+
+    fn calls(&mut self) -> u32 {
+        self.token_call(&account(9), "calls", ())
+    }
+
+    fn last_reentry(&mut self) -> Option<ReentryOutcome> {
+        self.token_call(&account(9), "last_reentry", ())
+    }
+
+    /// One moving call straight to the token (a zero transfer by an outsider): it advances the
+    /// `Flaky` count by one whether it fails or not.
+    fn tick(&mut self) {
+        let before = self.calls();
+        let _: Result<(), PSP22Error> = self.token_call(
+            &account(8),
+            "PSP22::transfer",
+            (ink_id(&account(9)), 0u128, Vec::<u8>::new()),
+        );
+        assert_eq!(self.calls(), before + 1);
+    }
+
+    /// Makes the next moving call the `Flaky` token's failing one (`fail`) or a passing one.
+    fn next_call_fails(&mut self, fail: bool) {
+        if (self.calls() % 2 == 1) != fail {
+            self.tick();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The NFT collection: the drop's payment token.
+// ---------------------------------------------------------------------------------------------
+
+const PRICE: u128 = 100;
+/// What the fan holds of the hostile token (not `Absurd`).
+const FAN_FUNDS: u128 = 1_000;
+
+struct Shop {
+    w: World,
+    nft: Bundle,
+    collection: AccountId32,
+}
+
+/// Everything a purchase changes.
+#[derive(Debug, PartialEq, Eq)]
+struct ShopState {
+    sold: u32,
+    bought: u32,
+    items: u128,
+    fan_items: u32,
+    fan: u128,
+    treasury: u128,
+    sink: u128,
+    calls: u32,
+}
+
+impl Shop {
+    /// A collection selling a drop for the hostile token at `price`; the fan holds
+    /// [`FAN_FUNDS`] (`Absurd`: every token) and approved the collection. `split`: 30 % of the
+    /// proceeds go to a second recipient, so a purchase makes two `transfer_from` calls.
+    fn new(mode: Mode, price: u128, split: bool) -> Self {
+        let mut w = World::new(mode);
+        let nft = Bundle::load("creator_nft").expect("collection bundle");
+        let args = (
+            String::from("Drop"),
+            String::from("DRP"),
+            String::from("ipfs://drop/"),
+            ink_id(&creator()),
+        );
+        let collection = w.deploy(&nft, args);
+        let (treasury_bps, sink_bps) = if split {
+            (7_000u16, 3_000u16)
+        } else {
+            (10_000, 0)
+        };
+        let set: Result<(), CollectionError> = w.send(
+            &nft,
+            &collection,
+            "set_proceeds",
+            (ink_id(&treasury()), treasury_bps, ink_id(&sink()), sink_bps),
+            &creator(),
+            0,
+        );
+        set.expect("proceeds");
+        let config = DropConfig {
+            payment_token: ink_id(&w.token),
+            price,
+            start: START,
+            end: START + 100_000,
+            max_supply: 10,
+            max_per_account: 10,
+            max_per_call: 10,
+            allowlist_root: None,
+        };
+        let configured: Result<u32, CollectionError> =
+            w.send(&nft, &collection, "configure_drop", config, &creator(), 0);
+        assert_eq!(configured, Ok(0));
+        let funds = if mode == Mode::Absurd { MAX } else { FAN_FUNDS };
+        w.transfer(&attacker(), &fan(), funds);
+        w.approve(&fan(), &collection);
+        if mode != Mode::Absurd {
+            w.set_mode(mode);
+        }
+        Self { w, nft, collection }
+    }
+
+    fn state(&mut self) -> ShopState {
+        let (nft, collection) = (self.nft.clone(), self.collection.clone());
+        let drop: Option<Drop> = self.w.query(&nft, &collection, "drop_info", ());
+        ShopState {
+            sold: drop.expect("drop").sold,
+            bought: self
+                .w
+                .query(&nft, &collection, "bought_in_drop", (0u32, ink_id(&fan()))),
+            items: self.w.query(&nft, &collection, "PSP34::total_supply", ()),
+            fan_items: self
+                .w
+                .query(&nft, &collection, "PSP34::balance_of", ink_id(&fan())),
+            fan: self.w.balance(&fan()),
+            treasury: self.w.balance(&treasury()),
+            sink: self.w.balance(&sink()),
+            calls: self.w.calls(),
+        }
+    }
+
+    fn buy(&mut self, quantity: u32) -> Result<Vec<Id>, CollectionError> {
+        let (nft, collection) = (self.nft.clone(), self.collection.clone());
+        self.w.send(
+            &nft,
+            &collection,
+            "buy",
+            (quantity, 0u32, Vec::<[u8; 32]>::new()),
+            &fan(),
+            0,
+        )
+    }
+}
+
+#[test]
+fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
+    let mut shop = Shop::new(Mode::Honest, PRICE, true);
+    let (nft, collection) = (shop.nft.clone(), shop.collection.clone());
+    let before = shop.state();
+    // During `buy`'s payment the token calls `buy` again, then a read-only `drop_info`: ink!
+    // contracts refuse any re-entry.
+    for (message, args) in [
+        ("buy", (1u32, 0u32, Vec::<[u8; 32]>::new()).encode()),
+        ("drop_info", Vec::new()),
+    ] {
+        shop.w
+            .reenter(&nft, &collection, message, RawArgs(args.clone()));
+        let (result, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
+            &nft,
+            &collection,
+            "buy",
+            (1u32, 0u32, Vec::<[u8; 32]>::new()),
+            &fan(),
+            0,
+        );
+        assert_eq!(result, Err(CollectionError::PaymentCallFailed), "{message}");
+        assert!(denied, "{message}: the trace shows ReentranceDenied");
+        assert_eq!(
+            shop.state(),
+            before,
+            "{message}: nothing minted, counted or paid"
+        );
+        assert_eq!(shop.w.last_reentry(), None);
+    }
+    // The same re-entry call made outside a collection call goes through: the token records
+    // the collection's answer, so what stopped it above was the re-entry ban.
+    shop.w.reenter(&nft, &collection, "drop_info", ());
+    shop.w.transfer(&fan(), &other(), 1);
+    let drop: Option<Drop> = shop.w.query(&nft, &collection, "drop_info", ());
+    assert_eq!(
+        shop.w.last_reentry(),
+        Some(ReentryOutcome::Answered(drop.encode()))
+    );
+    // And the collection still sells normally (with no re-entry in the trace).
+    shop.w.set_mode(Mode::Honest);
+    let (bought, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
+        &nft,
+        &collection,
+        "buy",
+        (1u32, 0u32, Vec::<[u8; 32]>::new()),
+        &fan(),
+        0,
+    );
+    assert_eq!((bought, denied), (Ok(vec![Id::U64(1)]), false));
+}
+
+/// Already-encoded arguments.
+struct RawArgs(Vec<u8>);
+
+impl Encode for RawArgs {
+    fn size_hint(&self) -> usize {
+        self.0.len()
+    }
+    fn encode_to<T: ink::scale::Output + ?Sized>(&self, dest: &mut T) {
+        dest.write(&self.0);
+    }
+}
+
+#[test]
+fn collection_trusts_its_payment_token_a_liar_gets_items_for_nothing() {
+    // Trust assumption: the collection takes the configured token's `Ok` as payment (it does
+    // not compare balances). Only the creator who configured a lying token loses.
+    let mut shop = Shop::new(Mode::Liar, PRICE, true);
+    let before = shop.state();
+    assert_eq!(shop.buy(2), Ok(vec![Id::U64(1), Id::U64(2)]));
+    assert_eq!(
+        shop.state(),
+        ShopState {
+            sold: 2,
+            bought: 2,
+            items: 2,
+            fan_items: 2,
+            calls: before.calls + 2,
+            ..before
+        }
+    );
+    assert_eq!(
+        (before.fan, before.treasury, before.sink),
+        (FAN_FUNDS, 0, 0)
+    );
+}
+
+#[test]
+fn collection_with_a_flaky_token_never_keeps_a_partial_payment() {
+    // Two payments per purchase: one always lands on a failing call, so a split purchase
+    // never completes - and the payment that did go through is rolled back with it.
+    let mut shop = Shop::new(Mode::Flaky, PRICE, true);
+    let before = shop.state();
+    for first_fails in [false, true] {
+        shop.w.next_call_fails(first_fails);
+        let before = shop.state();
+        assert_eq!(shop.buy(1), Err(CollectionError::Payment(flaky())));
+        assert_eq!(shop.state(), before, "first payment fails: {first_fails}");
+    }
+    assert_eq!((before.treasury, before.sink, before.items), (0, 0, 0));
+
+    // One payment per purchase: it fails or succeeds whole, and is paid once.
+    let mut shop = Shop::new(Mode::Flaky, PRICE, false);
+    shop.w.next_call_fails(true);
+    let before = shop.state();
+    assert_eq!(shop.buy(1), Err(CollectionError::Payment(flaky())));
+    assert_eq!(shop.state(), before);
+    shop.w.tick();
+    let before = shop.state();
+    assert_eq!(shop.buy(1), Ok(vec![Id::U64(1)]));
+    assert_eq!(
+        shop.state(),
+        ShopState {
+            sold: 1,
+            bought: 1,
+            items: 1,
+            fan_items: 1,
+            fan: FAN_FUNDS - PRICE,
+            treasury: PRICE,
+            sink: 0,
+            calls: before.calls + 1,
+        }
+    );
+}
+
+#[test]
+fn collection_with_an_absurd_token_sells_at_u128_max_and_refuses_an_overflow() {
+    let mut shop = Shop::new(Mode::Absurd, MAX, true);
+    let decimals: u8 = shop
+        .w
+        .token_call(&fan(), "PSP22Metadata::token_decimals", ());
+    assert_eq!(decimals, ABSURD_DECIMALS);
+    let before = shop.state();
+    assert_eq!(before.fan, MAX);
+    assert_eq!(shop.buy(2), Err(CollectionError::Overflow));
+    assert_eq!(shop.state(), before);
+    assert_eq!(shop.buy(1), Ok(vec![Id::U64(1)]));
+    // 30 % of u128::MAX, floored; the treasury gets the rest: nothing is lost to rounding.
+    let to_sink = MAX / 10 * 3 + (MAX % 10) * 3 / 10;
+    assert_eq!(
+        shop.state(),
+        ShopState {
+            sold: 1,
+            bought: 1,
+            items: 1,
+            fan_items: 1,
+            fan: 0,
+            treasury: MAX - to_sink,
+            sink: to_sink,
+            calls: before.calls + 2,
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reward distributor: the staking token, PSP22 reward assets, rounds.
+// ---------------------------------------------------------------------------------------------
+
+const DURATION: u64 = 10_000;
+/// What the fan stakes in the setups.
+const STAKE: u128 = 100;
+/// Rewards deposited in the hostile token in the setups.
+const REWARD: u128 = 500;
+/// Native rewards deposited in the `hostile_reward` setup.
+const NATIVE_REWARD: u128 = 300_000_000;
+
+struct Staking {
+    w: World,
+    bundle: Bundle,
+    distributor: AccountId32,
+    /// The staking token: the hostile token itself or an honest one.
+    stake_token: AccountId32,
+}
+
+/// Everything a staking or reward call changes.
+#[derive(Debug, PartialEq, Eq)]
+struct StakingState {
+    stake: u128,
+    total_staked: u128,
+    held_stake: u128,
+    held_reward: u128,
+    pending_reward: u128,
+    pending_native: u128,
+    stream: reward_distributor::accounting::Stream,
+    fan_stake_tokens: u128,
+    fan_rewards: u128,
+    distributor_rewards: u128,
+    distributor_native: u128,
+    rounds: Option<reward_distributor::Round>,
+}
+
+impl Staking {
+    fn new(mode: Mode, hostile_stake: bool) -> Self {
+        let mut w = World::new(mode);
+        let bundle = Bundle::load("reward_distributor").expect("distributor bundle");
+        let stake_token = if hostile_stake {
+            w.token.clone()
+        } else {
+            w.honest_token()
+        };
+        let args = (ink_id(&stake_token), DURATION, 0u64, ink_id(&creator()));
+        let distributor = w.deploy(&bundle, args);
+        let mut staking = Self {
+            w,
+            bundle,
+            distributor,
+            stake_token,
+        };
+        let (token, stake_token, distributor) = (
+            staking.w.token.clone(),
+            staking.stake_token.clone(),
+            staking.distributor.clone(),
+        );
+        if !hostile_stake {
+            let added: Result<(), DistributorError> =
+                staking.send(&creator(), "add_reward_asset", ink_id(&token), 0);
+            added.expect("reward asset");
+        }
+        staking
+            .w
+            .transfer_at(&stake_token, &attacker(), &fan(), FAN_FUNDS);
+        staking.w.approve_at(&stake_token, &fan(), &distributor);
+        staking.w.transfer(&attacker(), &other(), FAN_FUNDS);
+        staking.w.approve(&other(), &distributor);
+        staking.w.approve(&creator(), &distributor);
+        assert_eq!(staking.send::<()>(&fan(), "stake", STAKE, 0), Ok(()));
+        let deposit = (ink_id(&token), REWARD);
+        assert_eq!(staking.send::<()>(&other(), "deposit", deposit, 0), Ok(()));
+        if !hostile_stake {
+            let deposit =
+                staking.send::<()>(&other(), "deposit_native", NATIVE_REWARD, NATIVE_REWARD);
+            assert_eq!(deposit, Ok(()));
+        }
+        staking.w.chain.set_time(START + DURATION);
+        if mode != Mode::Absurd {
+            staking.w.set_mode(mode);
+        }
+        staking
+    }
+
+    /// The hostile token is the staking token (and so a reward asset too); the fan staked
+    /// [`STAKE`] and [`REWARD`] was streamed to it in full.
+    fn hostile_stake(mode: Mode) -> Self {
+        Self::new(mode, true)
+    }
+
+    /// The hostile token is an added reward asset; the staking token is honest. The fan staked
+    /// [`STAKE`]; [`REWARD`] of the hostile token and [`NATIVE_REWARD`] were streamed to it.
+    fn hostile_reward(mode: Mode) -> Self {
+        Self::new(mode, false)
+    }
+
+    fn asset(&self) -> Asset {
+        Asset::Token(ink_id(&self.w.token))
+    }
+
+    fn send<T: Decode + Debug>(
+        &mut self,
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        value: u128,
+    ) -> Result<T, DistributorError> {
+        let (bundle, distributor) = (self.bundle.clone(), self.distributor.clone());
+        self.w
+            .send(&bundle, &distributor, message, args, caller, value)
+    }
+
+    fn query<R: Decode>(&mut self, message: &str, args: impl Encode) -> R {
+        let (bundle, distributor) = (self.bundle.clone(), self.distributor.clone());
+        self.w.query(&bundle, &distributor, message, args)
+    }
+
+    fn state(&mut self) -> StakingState {
+        let asset = self.asset();
+        let stake_asset = Asset::Token(ink_id(&self.stake_token));
+        let (stake_token, distributor) = (self.stake_token.clone(), self.distributor.clone());
+        StakingState {
+            stake: self.query("stake_of", ink_id(&fan())),
+            total_staked: self.query("total_staked", ()),
+            held_stake: self.query("held", stake_asset),
+            held_reward: self.query("held", asset),
+            pending_reward: self.query("pending", (ink_id(&fan()), asset)),
+            pending_native: self.query("pending", (ink_id(&fan()), Asset::Native)),
+            stream: self.query("stream_of", asset),
+            fan_stake_tokens: self.w.balance_at(&stake_token, &fan()),
+            fan_rewards: self.w.balance(&fan()),
+            distributor_rewards: self.w.balance(&distributor),
+            distributor_native: self.w.chain.native_balance(&distributor),
+            rounds: self.query("round", 0u32),
+        }
+    }
+
+    /// Every reward the distributor owes is backed by tokens it really holds.
+    fn assert_backed(&mut self) {
+        let state = self.state();
+        assert!(
+            state.held_reward <= state.distributor_rewards,
+            "held {} > balance {}",
+            state.held_reward,
+            state.distributor_rewards
+        );
+    }
+}
+
+#[test]
+fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
+    let mut s = Staking::hostile_stake(Mode::Honest);
+    let (bundle, distributor) = (s.bundle.clone(), s.distributor.clone());
+    let asset = s.asset();
+    let token = ink_id(&s.w.token);
+    let before = s.state();
+    assert_eq!((before.stake, before.pending_reward), (STAKE, REWARD));
+    // (caller, message, its arguments, the re-entry message, its arguments)
+    type Attempt = (AccountId32, &'static str, Vec<u8>, &'static str, Vec<u8>);
+    let attempts: [Attempt; 5] = [
+        (fan(), "stake", 50u128.encode(), "stake", 1u128.encode()),
+        (fan(), "unstake", STAKE.encode(), "unstake", STAKE.encode()),
+        (fan(), "claim", asset.encode(), "claim", asset.encode()),
+        (fan(), "claim_all", vec![], "claim_all", vec![]),
+        (
+            other(),
+            "deposit",
+            (token, 10u128).encode(),
+            "deposit",
+            (token, 5u128).encode(),
+        ),
+    ];
+    for (caller, message, args, reentry, reentry_args) in attempts {
+        s.w.reenter(&bundle, &distributor, reentry, RawArgs(reentry_args));
+        let (result, denied) = s.w.send_traced::<(), DistributorError>(
+            &bundle,
+            &distributor,
+            message,
+            RawArgs(args),
+            &caller,
+            0,
+        );
+        assert_eq!(result, Err(DistributorError::TokenCallFailed), "{message}");
+        assert!(denied, "{message}: the trace shows ReentranceDenied");
+        assert_eq!(s.state(), before, "{message}: no trace left");
+        assert_eq!(s.w.last_reentry(), None);
+    }
+    // Nothing was lost: the fan claims and unstakes everything, once.
+    s.w.set_mode(Mode::Honest);
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(s.send::<()>(&fan(), "unstake", STAKE, 0), Ok(()));
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(0));
+    assert_eq!(s.w.balance(&fan()), FAN_FUNDS + REWARD);
+}
+
+#[test]
+fn distributor_refuses_a_lying_staking_token_and_never_streams_unbacked_rewards() {
+    let mut s = Staking::hostile_stake(Mode::Liar);
+    let asset = s.asset();
+    let token = ink_id(&s.w.token);
+    let before = s.state();
+    assert_eq!(before.distributor_rewards, STAKE + REWARD);
+    // A stake or a round the token only pretends to fund is refused (balance check).
+    assert_eq!(
+        s.send::<()>(&fan(), "stake", 50u128, 0),
+        Err(DistributorError::TokenCallFailed)
+    );
+    assert_eq!(s.state(), before);
+    let round = (asset, [7u8; 32], 100u128, START + 2 * DURATION);
+    assert_eq!(
+        s.send::<u32>(&creator(), "open_round", round, 0),
+        Err(DistributorError::TokenCallFailed)
+    );
+    assert_eq!(s.state(), before);
+    // A deposit the token only pretends to make streams nothing (`sync` counts balances).
+    assert_eq!(
+        s.send::<()>(&other(), "deposit", (token, 100u128), 0),
+        Ok(())
+    );
+    assert_eq!(s.state(), before);
+    // A claim the token only pretends to pay: the fan gets nothing, the distributor still
+    // holds the tokens, and `sync` streams them again - to stakers, not to anyone twice.
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    let after = s.state();
+    assert_eq!(
+        (
+            after.fan_rewards,
+            after.held_reward,
+            after.distributor_rewards
+        ),
+        (before.fan_rewards, STAKE, STAKE + REWARD)
+    );
+    s.assert_backed();
+    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(REWARD));
+    s.w.chain.set_time(START + 2 * DURATION);
+    s.assert_backed();
+    // Honest again: the fan is paid the rewards once, and the stake back.
+    s.w.set_mode(Mode::Honest);
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(s.send::<()>(&fan(), "unstake", STAKE, 0), Ok(()));
+    let end = s.state();
+    assert_eq!(
+        (
+            end.fan_rewards,
+            end.held_reward,
+            end.distributor_rewards,
+            end.pending_reward
+        ),
+        (FAN_FUNDS + REWARD, 0, 0, 0)
+    );
+    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(0));
+}
+
+#[test]
+fn distributor_with_a_flaky_reward_token_keeps_failed_claims_claimable() {
+    let mut s = Staking::hostile_reward(Mode::Flaky);
+    let asset = s.asset();
+    let token = ink_id(&s.w.token);
+    s.w.next_call_fails(true);
+    let before = s.state();
+    assert_eq!(
+        (before.pending_reward, before.pending_native),
+        (REWARD, NATIVE_REWARD)
+    );
+    assert_eq!(
+        s.send::<u128>(&fan(), "claim", asset, 0),
+        Err(DistributorError::Token(flaky()))
+    );
+    assert_eq!(s.state(), before);
+    // `claim_all` fails whole: the native rewards are not paid either.
+    assert_eq!(
+        s.send::<Vec<(Asset, u128)>>(&fan(), "claim_all", (), 0),
+        Err(DistributorError::Token(flaky()))
+    );
+    assert_eq!(s.state(), before);
+    // A failed deposit creates no reward.
+    assert_eq!(
+        s.send::<()>(&other(), "deposit", (token, 10u128), 0),
+        Err(DistributorError::Token(flaky()))
+    );
+    assert_eq!(s.state(), before);
+    // When the token works again, everything is paid, once.
+    s.w.tick();
+    let stake_asset = Asset::Token(ink_id(&s.stake_token));
+    assert_eq!(
+        s.send::<Vec<(Asset, u128)>>(&fan(), "claim_all", (), 0),
+        Ok(vec![
+            (Asset::Native, NATIVE_REWARD),
+            (stake_asset, 0),
+            (asset, REWARD)
+        ])
+    );
+    let after = s.state();
+    assert_eq!(
+        (
+            after.pending_reward,
+            after.pending_native,
+            after.fan_rewards,
+            after.held_reward,
+            after.distributor_rewards,
+            after.distributor_native,
+        ),
+        (
+            0,
+            0,
+            before.fan_rewards + REWARD,
+            0,
+            0,
+            before.distributor_native - NATIVE_REWARD
+        )
+    );
+    let calls = s.w.calls();
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(0));
+    assert_eq!(s.w.calls(), calls, "nothing owed: no token call");
+}
+
+#[test]
+fn distributor_with_a_flaky_staking_token_stakes_and_unstakes_whole_or_not_at_all() {
+    let mut s = Staking::hostile_stake(Mode::Flaky);
+    for (message, amount, stake_after) in
+        [("stake", 50u128, STAKE + 50), ("unstake", STAKE + 50, 0)]
+    {
+        s.w.next_call_fails(true);
+        let before = s.state();
+        assert_eq!(
+            s.send::<()>(&fan(), message, amount, 0),
+            Err(DistributorError::Token(flaky())),
+            "{message}"
+        );
+        assert_eq!(s.state(), before, "{message}");
+        s.w.tick();
+        assert_eq!(
+            s.send::<()>(&fan(), message, amount, 0),
+            Ok(()),
+            "{message}"
+        );
+        let after = s.state();
+        assert_eq!(
+            (after.stake, after.total_staked),
+            (stake_after, stake_after)
+        );
+    }
+    // The rewards streamed while staked are still owed in full.
+    let asset = s.asset();
+    s.w.next_call_fails(false);
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(s.w.balance(&fan()), FAN_FUNDS + REWARD);
+}
+
+#[test]
+fn distributor_streams_and_pays_absurd_amounts_exactly() {
+    let mut s = Staking::hostile_reward(Mode::Absurd);
+    let asset = s.asset();
+    let token = ink_id(&s.w.token);
+    assert_eq!(s.state().pending_reward, REWARD);
+    // The attacker deposits everything it has left: u128::MAX - 1,000.
+    let rest = s.w.balance(&attacker());
+    assert_eq!(rest, MAX - FAN_FUNDS);
+    let distributor = s.distributor.clone();
+    s.w.approve(&attacker(), &distributor);
+    assert_eq!(
+        s.send::<()>(&attacker(), "deposit", (token, rest), 0),
+        Ok(())
+    );
+    s.w.chain.set_time(START + 2 * DURATION);
+    let state = s.state();
+    assert_eq!(state.held_reward, REWARD + rest);
+    // The 2^128-scaled accumulator loses at most one unit per deposit to rounding.
+    assert_eq!(state.pending_reward, REWARD + rest - 1);
+    assert_eq!(
+        s.send::<u128>(&fan(), "claim", asset, 0),
+        Ok(REWARD + rest - 1)
+    );
+    let after = s.state();
+    assert_eq!(
+        (
+            after.fan_rewards,
+            after.held_reward,
+            after.distributor_rewards
+        ),
+        (REWARD + rest - 1, 1, 1)
+    );
+    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(0));
+}
+
+#[test]
+fn distributor_stakes_an_absurd_staking_token_up_to_its_whole_supply() {
+    let mut s = Staking::hostile_stake(Mode::Absurd);
+    let asset = s.asset();
+    let distributor = s.distributor.clone();
+    let rest = s.w.balance(&attacker());
+    assert_eq!(rest, MAX - 2 * FAN_FUNDS);
+    s.w.approve(&attacker(), &distributor);
+    assert_eq!(s.send::<()>(&attacker(), "stake", rest, 0), Ok(()));
+    let state = s.state();
+    assert_eq!(
+        (state.total_staked, state.held_stake, state.pending_reward),
+        (rest + STAKE, rest + STAKE + REWARD, REWARD)
+    );
+    assert_eq!(s.send::<()>(&attacker(), "unstake", rest, 0), Ok(()));
+    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(s.w.balance(&attacker()), rest);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mining pool: claims mint through the token.
+// ---------------------------------------------------------------------------------------------
+
+const EPOCH: u64 = 10_000;
+const WINDOW: u64 = 1_000;
+/// Epoch 0's emission, all of it the fan's.
+const EMISSION: u128 = 1_000;
+
+struct Mine {
+    w: World,
+    bundle: Bundle,
+    pool: AccountId32,
+}
+
+/// Everything a claim changes.
+#[derive(Debug, PartialEq, Eq)]
+struct MineState {
+    claimable: u128,
+    minted: u128,
+    fan: u128,
+    supply: u128,
+}
+
+impl Mine {
+    /// A pool minting the hostile token; the fan earned all of epoch 0, now claimable.
+    fn new(mode: Mode) -> Self {
+        let mut w = World::new(mode);
+        let bundle = Bundle::load("mining_pool").expect("pool bundle");
+        let config = PoolConfig {
+            token: ink_id(&w.token),
+            genesis: START,
+            epoch_length: EPOCH,
+            initial_emission: EMISSION,
+            halving_interval: 2,
+            cap: 10 * EMISSION,
+            max_points_per_account: 1_000,
+            attester_budget: 1_000,
+            dispute_window: WINDOW,
+            domain: 7,
+        };
+        let pool = w.deploy(&bundle, (config, ink_id(&creator())));
+        let granted: Result<(), AccessControlError> = w.send(
+            &bundle,
+            &pool,
+            "AccessControl::grant_role",
+            (ATTESTER, Some(ink_id(&creator()))),
+            &creator(),
+            0,
+        );
+        granted.expect("attester");
+        let attested: Result<u64, PoolError> = w.send(
+            &bundle,
+            &pool,
+            "attest",
+            (ink_id(&fan()), 10u128, [0u8; 32]),
+            &creator(),
+            0,
+        );
+        assert_eq!(attested, Ok(0));
+        w.chain.set_time(START + EPOCH + WINDOW);
+        if mode != Mode::Absurd {
+            w.set_mode(mode);
+        }
+        Self { w, bundle, pool }
+    }
+
+    fn state(&mut self) -> MineState {
+        let (bundle, pool) = (self.bundle.clone(), self.pool.clone());
+        MineState {
+            claimable: self
+                .w
+                .query(&bundle, &pool, "claimable", (ink_id(&fan()), 0u32)),
+            minted: self.w.query(&bundle, &pool, "minted", ()),
+            fan: self.w.balance(&fan()),
+            supply: self.w.token_call(&account(9), "PSP22::total_supply", ()),
+        }
+    }
+
+    fn claim(&mut self) -> Result<u128, PoolError> {
+        let (bundle, pool) = (self.bundle.clone(), self.pool.clone());
+        self.w.send(&bundle, &pool, "claim", 0u32, &fan(), 0)
+    }
+}
+
+#[test]
+fn pool_refuses_reentry_from_its_token_and_keeps_the_claim() {
+    let mut mine = Mine::new(Mode::Honest);
+    let (bundle, pool) = (mine.bundle.clone(), mine.pool.clone());
+    let before = mine.state();
+    assert_eq!(before.claimable, EMISSION);
+    for (message, args) in [
+        ("claim", 0u32.encode()),
+        ("claim_epochs", vec![0u32].encode()),
+    ] {
+        mine.w
+            .reenter(&bundle, &pool, message, RawArgs(args.clone()));
+        let (result, denied) = mine.w.send_traced::<u128, PoolError>(
+            &bundle,
+            &pool,
+            message,
+            RawArgs(args),
+            &fan(),
+            0,
+        );
+        assert_eq!(result, Err(PoolError::MintCallFailed), "{message}");
+        assert!(denied, "{message}: the trace shows ReentranceDenied");
+        assert_eq!(mine.state(), before, "{message}");
+    }
+    mine.w.set_mode(Mode::Honest);
+    assert_eq!(mine.claim(), Ok(EMISSION));
+    assert_eq!(mine.claim(), Err(PoolError::AlreadyClaimed));
+    assert_eq!(mine.state().fan, EMISSION);
+}
+
+#[test]
+fn pool_trusts_its_token_a_liar_mints_nothing_and_the_claim_is_spent() {
+    // Trust assumption: the pool mints through the token it was configured with and takes
+    // its `Ok` as done. A lying token costs its contributors their reward; it never makes the
+    // pool mint or count twice.
+    let mut mine = Mine::new(Mode::Liar);
+    let before = mine.state();
+    assert_eq!(mine.claim(), Ok(EMISSION));
+    assert_eq!(
+        mine.state(),
+        MineState {
+            claimable: 0,
+            minted: EMISSION,
+            ..before
+        }
+    );
+    assert_eq!(mine.claim(), Err(PoolError::AlreadyClaimed));
+}
+
+#[test]
+fn pool_with_a_flaky_token_keeps_a_failed_claim_claimable() {
+    let mut mine = Mine::new(Mode::Flaky);
+    mine.w.next_call_fails(true);
+    let before = mine.state();
+    assert_eq!(mine.claim(), Err(PoolError::Mint(flaky())));
+    assert_eq!(mine.state(), before);
+    mine.w.tick();
+    assert_eq!(mine.claim(), Ok(EMISSION));
+    assert_eq!(
+        mine.state(),
+        MineState {
+            claimable: 0,
+            minted: EMISSION,
+            fan: EMISSION,
+            supply: before.supply + EMISSION,
+        }
+    );
+    mine.w.next_call_fails(false);
+    assert_eq!(mine.claim(), Err(PoolError::AlreadyClaimed));
+}
+
+#[test]
+fn pool_with_an_absurd_token_waits_until_the_supply_has_room() {
+    let mut mine = Mine::new(Mode::Absurd);
+    let before = mine.state();
+    assert_eq!(before.supply, MAX);
+    assert_eq!(mine.claim(), Err(PoolError::Mint(cap_exceeded())));
+    assert_eq!(mine.state(), before);
+    // Room in the supply (the attacker burns some): the same claim goes through, once.
+    let burnt: Result<(), PSP22Error> = mine.w.token_call(
+        &attacker(),
+        "PSP22Burnable::burn",
+        (ink_id(&attacker()), EMISSION),
+    );
+    burnt.expect("burn");
+    assert_eq!(mine.claim(), Ok(EMISSION));
+    assert_eq!(
+        mine.state(),
+        MineState {
+            claimable: 0,
+            minted: EMISSION,
+            fan: EMISSION,
+            supply: MAX,
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The market: buys mint, sells burn.
+// ---------------------------------------------------------------------------------------------
+
+const UNIT: u128 = 1_000_000_000_000;
+const NATIVE: u128 = 1_000_000_000;
+
+struct Bazaar {
+    w: World,
+    bundle: Bundle,
+    market: AccountId32,
+}
+
+/// Everything a trade changes.
+#[derive(Debug, PartialEq, Eq)]
+struct BazaarState {
+    /// Market supply, reserve, spot price.
+    market: (u128, u128, u128),
+    creator_fees: u128,
+    market_native: u128,
+    fan_tokens: u128,
+    other_tokens: u128,
+    supply: u128,
+}
+
+impl Bazaar {
+    /// A market for the hostile token; the fan bought some tokens (when the token was honest).
+    fn new(mode: Mode) -> Self {
+        let mut w = World::new(mode);
+        let bundle = Bundle::load("creator_market").expect("market bundle");
+        let config = MarketConfig {
+            token: ink_id(&w.token),
+            unit: UNIT,
+            curve: Curve::Linear {
+                base_price: NATIVE,
+                slope: NATIVE / 100,
+            },
+            creator: ink_id(&creator()),
+            creator_fee_bps: 300,
+            platform: None,
+            launch_fee_bps: 0,
+            launch_period: 0,
+            max_tokens_per_call: None,
+        };
+        let market = w.deploy(&bundle, config);
+        let mut bazaar = Self { w, bundle, market };
+        if mode != Mode::Absurd {
+            let bought = bazaar.buy(&fan(), 10 * NATIVE);
+            assert!(bought.is_ok(), "{bought:?}");
+            bazaar.w.set_mode(mode);
+        }
+        bazaar
+    }
+
+    fn state(&mut self) -> BazaarState {
+        let (bundle, market) = (self.bundle.clone(), self.market.clone());
+        BazaarState {
+            market: self.w.query(&bundle, &market, "state", ()),
+            creator_fees: self
+                .w
+                .query(&bundle, &market, "fees_of", ink_id(&creator())),
+            market_native: self.w.chain.native_balance(&market),
+            fan_tokens: self.w.balance(&fan()),
+            other_tokens: self.w.balance(&other()),
+            supply: self.w.token_call(&account(9), "PSP22::total_supply", ()),
+        }
+    }
+
+    fn buy(&mut self, buyer: &AccountId32, value: u128) -> Result<BuyQuote, MarketError> {
+        let (bundle, market) = (self.bundle.clone(), self.market.clone());
+        self.w
+            .send(&bundle, &market, "buy", (0u128, u64::MAX), buyer, value)
+    }
+
+    fn sell(&mut self, seller: &AccountId32, amount: u128) -> Result<SellQuote, MarketError> {
+        let (bundle, market) = (self.bundle.clone(), self.market.clone());
+        self.w.send(
+            &bundle,
+            &market,
+            "sell",
+            (amount, 0u128, u64::MAX),
+            seller,
+            0,
+        )
+    }
+
+    fn quote_buy(&mut self, value: u128) -> BuyQuote {
+        let (bundle, market) = (self.bundle.clone(), self.market.clone());
+        let quote: Result<BuyQuote, MarketError> =
+            self.w.query(&bundle, &market, "quote_buy", value);
+        quote.expect("quote")
+    }
+}
+
+#[test]
+fn market_refuses_reentry_from_its_token_and_rolls_back() {
+    let mut bazaar = Bazaar::new(Mode::Honest);
+    let (bundle, market) = (bazaar.bundle.clone(), bazaar.market.clone());
+    let before = bazaar.state();
+    let held = before.fan_tokens;
+    assert!(held > 0);
+    // `buy` re-entered from the mint, `sell` from the burn.
+    let attempts: [(AccountId32, &str, Vec<u8>, u128); 2] = [
+        (other(), "buy", (0u128, u64::MAX).encode(), NATIVE),
+        (fan(), "sell", (held / 2, 0u128, u64::MAX).encode(), 0),
+    ];
+    for (caller, message, args, value) in attempts {
+        bazaar
+            .w
+            .reenter(&bundle, &market, message, RawArgs(args.clone()));
+        let native = bazaar.w.chain.native_balance(&caller);
+        let (result, denied) = bazaar.w.send_traced::<(), MarketError>(
+            &bundle,
+            &market,
+            message,
+            RawArgs(args),
+            &caller,
+            value,
+        );
+        assert_eq!(result, Err(MarketError::TokenCallFailed), "{message}");
+        assert!(denied, "{message}: the trace shows ReentranceDenied");
+        assert_eq!(bazaar.state(), before, "{message}");
+        assert_eq!(bazaar.w.chain.native_balance(&caller), native, "{message}");
+    }
+    bazaar.w.set_mode(Mode::Honest);
+    let sold = bazaar.sell(&fan(), held).expect("sell");
+    assert_eq!(bazaar.state().market, (0, 0, NATIVE));
+    assert!(sold.payout > 0);
+}
+
+#[test]
+fn market_trusts_its_token_a_liar_burn_pays_for_tokens_nobody_gave_up() {
+    // Trust assumption: the market mints and burns through its token and takes `Ok` as done.
+    // With a token that lies, a buyer pays for nothing and - worse - anyone can "sell" tokens
+    // it does not hold, up to the market's supply, draining the reserve. The market is
+    // therefore only as safe as its token (in the suite: the creator's own token, whose admin
+    // can mint anyway).
+    let mut bazaar = Bazaar::new(Mode::Liar);
+    let before = bazaar.state();
+    assert_eq!(before.other_tokens, 0);
+    let quote = bazaar.quote_buy(NATIVE);
+    assert_eq!(bazaar.buy(&other(), NATIVE), Ok(quote));
+    let after_buy = bazaar.state();
+    assert_eq!(after_buy.other_tokens, 0, "paid, got nothing");
+    assert_eq!(after_buy.market.0, before.market.0 + quote.tokens);
+    let supply = after_buy.market.0;
+    let native = bazaar.w.chain.native_balance(&other());
+    let sold = bazaar.sell(&other(), supply).expect("a sale of nothing");
+    assert_eq!(
+        bazaar.w.chain.native_balance(&other()),
+        native + sold.payout
+    );
+    let after_sell = bazaar.state();
+    assert_eq!((after_sell.market.0, after_sell.market.1), (0, 0));
+    assert_eq!(
+        after_sell.fan_tokens, before.fan_tokens,
+        "the fan's tokens lost their backing"
+    );
+}
+
+#[test]
+fn market_with_a_flaky_token_trades_whole_or_not_at_all() {
+    let mut bazaar = Bazaar::new(Mode::Flaky);
+    bazaar.w.next_call_fails(true);
+    let before = bazaar.state();
+    let native = bazaar.w.chain.native_balance(&other());
+    assert_eq!(
+        bazaar.buy(&other(), NATIVE),
+        Err(MarketError::Token(flaky()))
+    );
+    assert_eq!(bazaar.state(), before);
+    assert_eq!(bazaar.w.chain.native_balance(&other()), native);
+    let held = before.fan_tokens;
+    assert_eq!(bazaar.sell(&fan(), held), Err(MarketError::Token(flaky())));
+    assert_eq!(bazaar.state(), before);
+    bazaar.w.tick();
+    let sold = bazaar.sell(&fan(), held).expect("sell");
+    let after = bazaar.state();
+    assert_eq!(
+        (
+            after.market.0,
+            after.market.1,
+            after.fan_tokens,
+            after.supply
+        ),
+        (0, 0, 0, before.supply - held)
+    );
+    assert_eq!(after.market_native, before.market_native - sold.payout);
+}
+
+#[test]
+fn market_with_an_absurd_token_refuses_to_mint_past_u128_max_and_to_buy_back_what_it_did_not_mint()
+{
+    let mut bazaar = Bazaar::new(Mode::Absurd);
+    let before = bazaar.state();
+    assert_eq!((before.market, before.supply), ((0, 0, NATIVE), MAX));
+    let native = bazaar.w.chain.native_balance(&other());
+    assert_eq!(
+        bazaar.buy(&other(), NATIVE),
+        Err(MarketError::Token(cap_exceeded()))
+    );
+    assert_eq!(bazaar.state(), before);
+    assert_eq!(bazaar.w.chain.native_balance(&other()), native);
+    // The attacker holds u128::MAX tokens the market never minted: it cannot sell them.
+    assert_eq!(
+        bazaar.sell(&attacker(), MAX),
+        Err(MarketError::InsufficientSupply)
+    );
+    assert_eq!(bazaar.state(), before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The vesting wallet: releases transfer the token.
+// ---------------------------------------------------------------------------------------------
+
+const VESTING: u64 = 10_000;
+/// The wallet's allocation (not `Absurd`).
+const ALLOCATION: u128 = 1_000;
+
+struct Wallet {
+    w: World,
+    bundle: Bundle,
+    wallet: AccountId32,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct WalletState {
+    released: u128,
+    wallet: u128,
+    fan: u128,
+}
+
+impl Wallet {
+    /// A wallet vesting the hostile token to the fan from `START` over [`VESTING`] ms (no
+    /// cliff), holding [`ALLOCATION`] (`Absurd`: every token).
+    fn new(mode: Mode) -> Self {
+        let mut w = World::new(mode);
+        let bundle = Bundle::load("creator_vesting").expect("vesting bundle");
+        let args = (ink_id(&w.token), ink_id(&fan()), START, 0u64, VESTING);
+        let wallet = w.deploy(&bundle, args);
+        let allocation = if mode == Mode::Absurd {
+            MAX
+        } else {
+            ALLOCATION
+        };
+        w.transfer(&attacker(), &wallet, allocation);
+        if mode != Mode::Absurd {
+            w.set_mode(mode);
+        }
+        Self { w, bundle, wallet }
+    }
+
+    fn state(&mut self) -> WalletState {
+        let (bundle, wallet) = (self.bundle.clone(), self.wallet.clone());
+        WalletState {
+            released: self.w.query(&bundle, &wallet, "released", ()),
+            wallet: self.w.balance(&wallet),
+            fan: self.w.balance(&fan()),
+        }
+    }
+
+    fn release(&mut self) -> Result<u128, VestingError> {
+        let (bundle, wallet) = (self.bundle.clone(), self.wallet.clone());
+        self.w.send(&bundle, &wallet, "release", (), &other(), 0)
+    }
+}
+
+#[test]
+fn vesting_refuses_reentry_from_its_token_and_rolls_back() {
+    let mut wallet = Wallet::new(Mode::Honest);
+    let (bundle, address) = (wallet.bundle.clone(), wallet.wallet.clone());
+    wallet.w.chain.set_time(START + VESTING / 2);
+    wallet.w.reenter(&bundle, &address, "release", ());
+    let before = wallet.state();
+    let (result, denied) =
+        wallet
+            .w
+            .send_traced::<u128, VestingError>(&bundle, &address, "release", (), &other(), 0);
+    assert_eq!(result, Err(VestingError::TokenCallFailed));
+    assert!(denied, "the trace shows ReentranceDenied");
+    assert_eq!(wallet.state(), before);
+    wallet.w.set_mode(Mode::Honest);
+    assert_eq!(wallet.release(), Ok(ALLOCATION / 2));
+    assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
+}
+
+#[test]
+fn vesting_with_a_lying_token_never_pays_more_than_it_holds() {
+    // A release the token only pretends to make counts as released; the wallet still holds
+    // the tokens, so they count again in the allocation. Nothing leaves but to the
+    // beneficiary, and once the token is honest the beneficiary receives exactly what the
+    // wallet holds: the allocation, once.
+    let mut wallet = Wallet::new(Mode::Liar);
+    wallet.w.chain.set_time(START + VESTING);
+    assert_eq!(wallet.release(), Ok(ALLOCATION));
+    assert_eq!(wallet.release(), Ok(ALLOCATION));
+    assert_eq!(
+        wallet.state(),
+        WalletState {
+            released: 2 * ALLOCATION,
+            wallet: ALLOCATION,
+            fan: 0
+        }
+    );
+    wallet.w.set_mode(Mode::Honest);
+    assert_eq!(wallet.release(), Ok(ALLOCATION));
+    assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
+    assert_eq!(
+        wallet.state(),
+        WalletState {
+            released: 3 * ALLOCATION,
+            wallet: 0,
+            fan: ALLOCATION
+        }
+    );
+}
+
+#[test]
+fn vesting_with_a_flaky_token_releases_once_after_a_failure() {
+    let mut wallet = Wallet::new(Mode::Flaky);
+    wallet.w.chain.set_time(START + VESTING / 2);
+    wallet.w.next_call_fails(true);
+    let before = wallet.state();
+    assert_eq!(wallet.release(), Err(VestingError::Token(flaky())));
+    assert_eq!(wallet.state(), before);
+    wallet.w.tick();
+    assert_eq!(wallet.release(), Ok(ALLOCATION / 2));
+    assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
+    assert_eq!(
+        wallet.state(),
+        WalletState {
+            released: ALLOCATION / 2,
+            wallet: ALLOCATION / 2,
+            fan: ALLOCATION / 2
+        }
+    );
+}
+
+#[test]
+fn vesting_an_absurd_allocation_is_never_locked_by_tokens_sent_back() {
+    let mut wallet = Wallet::new(Mode::Absurd);
+    wallet.w.chain.set_time(START + VESTING / 2);
+    assert_eq!(wallet.release(), Ok(MAX / 2));
+    assert_eq!(
+        wallet.state(),
+        WalletState {
+            released: MAX / 2,
+            wallet: MAX - MAX / 2,
+            fan: MAX / 2
+        }
+    );
+    // The beneficiary sends one token back: held + released now exceeds u128::MAX. (This
+    // locked the wallet for good with `Overflow` before `releasable` saturated the sum.)
+    let address = wallet.wallet.clone();
+    wallet.w.transfer(&fan(), &address, 1);
+    assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
+    wallet.w.chain.set_time(START + VESTING);
+    assert_eq!(wallet.release(), Ok(MAX - MAX / 2));
+    // The released counter is at u128::MAX: the one token sent back stays (a known limit).
+    assert_eq!(
+        wallet.state(),
+        WalletState {
+            released: MAX,
+            wallet: 1,
+            fan: MAX - 1
+        }
+    );
+    assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
+}
