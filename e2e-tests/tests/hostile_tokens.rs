@@ -495,6 +495,36 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     assert_eq!((bought, denied), (Ok(vec![Id::U64(1)]), false));
 }
 
+#[test]
+fn a_payment_token_reentering_another_suite_contract_cannot_read_itself_back() {
+    // Mid-purchase the token calls the distributor (not on the call stack, so allowed) to
+    // `sync` the proceeds; the distributor's `balance_of` call back into the token is refused
+    // (the token is on the stack) and traps the distributor - the token records "callee
+    // trapped" and the purchase completes, paid once. A view that does not touch the token
+    // answers normally.
+    let mut shop = Shop::new(Mode::Honest, PRICE, true);
+    let bundle = Bundle::load("reward_distributor").expect("distributor bundle");
+    let args = (ink_id(&shop.w.token), 10_000u64, 0u64, ink_id(&creator()));
+    let distributor = shop.w.deploy(&bundle, args);
+    let asset = Asset::Token(ink_id(&shop.w.token));
+    shop.w.reenter(&bundle, &distributor, "sync", asset);
+    let before = shop.state();
+    assert_eq!(shop.buy(1), Ok(vec![Id::U64(1)]));
+    // pallet-contracts' ReturnErrorCode::CalleeTrapped
+    assert_eq!(shop.w.last_reentry(), Some(ReentryOutcome::CallFailed(1)));
+    let after = shop.state();
+    assert_eq!(
+        (after.fan, after.treasury, after.sink, after.items),
+        (before.fan - PRICE, PRICE * 7 / 10, PRICE * 3 / 10, 1)
+    );
+    shop.w.reenter(&bundle, &distributor, "held", asset);
+    assert_eq!(shop.buy(1), Ok(vec![Id::U64(2)]));
+    assert_eq!(
+        shop.w.last_reentry(),
+        Some(ReentryOutcome::Answered(0u128.encode()))
+    );
+}
+
 /// Already-encoded arguments.
 struct RawArgs(Vec<u8>);
 
