@@ -76,9 +76,9 @@ async function main() {
     console.error('error: transfer needs a signer: set SURI (or --suri)');
     return 1;
   }
-  const metadata = loadMetadata(values.bundles ?? bundlesDir());
   const api = await connect(values.url, { timeoutMs: Number(values.timeout) * 1000 });
   try {
+    const metadata = loadMetadata(values.bundles ?? bundlesDir());
     const ss58 = api.registry.chainSS58 ?? 42;
     /** @param {string} hex */
     const address = (hex) => encodeAddress(hex, ss58);
