@@ -411,6 +411,20 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
         ),
         (
             CreatorParams {
+                reward_duration: psp::limits::MAX_REWARD_DURATION + 1,
+                ..base.clone()
+            },
+            FactoryError::InvalidSchedule,
+        ),
+        (
+            CreatorParams {
+                unstake_cooldown: psp::limits::MAX_COOLDOWN + 1,
+                ..base.clone()
+            },
+            FactoryError::InvalidSchedule,
+        ),
+        (
+            CreatorParams {
                 decimals: 39,
                 ..base.clone()
             },

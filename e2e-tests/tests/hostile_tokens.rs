@@ -844,10 +844,11 @@ fn distributor_refuses_a_lying_staking_token_and_never_streams_unbacked_rewards(
         Err(DistributorError::TokenCallFailed)
     );
     assert_eq!(s.state(), before);
-    // A deposit the token only pretends to make streams nothing (`sync` counts balances).
+    // A deposit the token only pretends to make is refused too (what `sync` found falls
+    // short of the amount), and streams nothing.
     assert_eq!(
         s.send::<()>(&other(), "deposit", (token, 100u128), 0),
-        Ok(())
+        Err(DistributorError::TokenCallFailed)
     );
     assert_eq!(s.state(), before);
     // A claim the token only pretends to pay: the fan gets nothing, the distributor still

@@ -53,7 +53,8 @@ mod types {
         CapBelowAllocation,
         /// Treasury and distributor shares do not sum to 10,000 basis points.
         InvalidShares,
-        /// A zero epoch length, halving interval or reward duration.
+        /// A zero epoch length, halving interval or reward duration, a reward duration above
+        /// a year or an unstaking cooldown above 30 days (`psp::limits`).
         InvalidSchedule,
         /// Instantiating a contract of the suite failed.
         InstantiationFailed,
@@ -436,6 +437,8 @@ mod creator_factory {
             if params.epoch_length == 0
                 || params.halving_interval == 0
                 || params.reward_duration == 0
+                || params.reward_duration > psp::limits::MAX_REWARD_DURATION
+                || params.unstake_cooldown > psp::limits::MAX_COOLDOWN
             {
                 return Err(Error::InvalidSchedule);
             }

@@ -27,6 +27,7 @@
 )]
 
 pub mod access;
+pub mod limits;
 pub mod math;
 pub mod merkle;
 pub mod psp22;

@@ -37,6 +37,7 @@ pub use types::*;
 
 /// The most reward assets a distributor pays (bounds `claim_all` and every stake change).
 pub const MAX_REWARD_ASSETS: usize = 8;
+pub use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION};
 
 /// Public types, outside the contract module so off-chain code can use them.
 mod types {
@@ -78,7 +79,7 @@ mod types {
         NothingToWithdraw,
         /// The native value sent does not match the amount (or was sent to a token deposit).
         ValueMismatch,
-        /// A reward duration of zero.
+        /// A reward duration of zero or above [`crate::MAX_REWARD_DURATION`].
         InvalidDuration,
         /// The token refused the transfer (e.g. insufficient balance or allowance).
         Token(PSP22Error),
@@ -100,6 +101,8 @@ mod types {
         RoundOverdrawn,
         /// An amount does not fit in a `u128`.
         Overflow,
+        /// An unstaking cooldown above [`crate::MAX_COOLDOWN`].
+        CooldownTooLong,
     }
 
     /// A stake on its way out.
@@ -239,7 +242,7 @@ mod reward_distributor {
         accounting::{Position, Stream},
         Asset, DistributorError as Error, RewardAssetAdded, RewardClaimed, RewardDeposited, Round,
         RoundClaimed, RoundOpened, RoundReclaimed, ScheduleChanged, Staked, Unstaked, Withdrawal,
-        Withdrawn, MAX_REWARD_ASSETS,
+        Withdrawn, MAX_COOLDOWN, MAX_REWARD_ASSETS, MAX_REWARD_DURATION,
     };
     use ink::{
         env::call::{build_call, ExecutionInput, Selector},
@@ -277,7 +280,9 @@ mod reward_distributor {
 
     impl RewardDistributor {
         /// A distributor for stakers of `staking_token`. Deposits stream over
-        /// `reward_duration` ms (at least 1); unstaked tokens wait `cooldown` ms. The native
+        /// `reward_duration` ms (clamped to 1..=[`MAX_REWARD_DURATION`]); unstaked tokens wait
+        /// `cooldown` ms (clamped to [`MAX_COOLDOWN`]; the factory refuses values outside these
+        /// bounds instead). The native
         /// currency and the staking token are the first reward assets. `admin` gets the admin
         /// role and ownership.
         #[ink(constructor)]
@@ -291,8 +296,8 @@ mod reward_distributor {
             let mut distributor = Self {
                 staking_token,
                 total_staked: 0,
-                reward_duration: reward_duration.max(1),
-                cooldown,
+                reward_duration: reward_duration.clamp(1, MAX_REWARD_DURATION),
+                cooldown: cooldown.min(MAX_COOLDOWN),
                 assets: Lazy::default(),
                 streams: Mapping::default(),
                 held: Mapping::default(),
@@ -465,7 +470,11 @@ mod reward_distributor {
             self.ensure_reward_asset(Asset::Token(token))?;
             let this = self.env().account_id();
             self.transfer_from(token, self.env().caller(), this, amount)?;
-            self.sync(Asset::Token(token)).map(|_| ())
+            // A token that answers Ok without moving the tokens is refused, as in `stake`.
+            if self.sync(Asset::Token(token))? < amount {
+                return Err(Error::TokenCallFailed);
+            }
+            Ok(())
         }
 
         /// Streams reward assets that arrived without a deposit call (plain transfers, the
@@ -559,13 +568,16 @@ mod reward_distributor {
             Ok(())
         }
 
-        /// Sets how long deposits stream (ms, at least 1) and the unstaking cooldown (ms).
-        /// Admin only; running streams keep their end.
+        /// Sets how long deposits stream (ms, 1 to one year) and the unstaking cooldown (ms, at
+        /// most 30 days). Admin only; running streams and waiting withdrawals keep their end.
         #[ink(message)]
         pub fn set_schedule(&mut self, reward_duration: u64, cooldown: u64) -> Result<(), Error> {
             self.ensure_admin()?;
-            if reward_duration == 0 {
+            if reward_duration == 0 || reward_duration > MAX_REWARD_DURATION {
                 return Err(Error::InvalidDuration);
+            }
+            if cooldown > MAX_COOLDOWN {
+                return Err(Error::CooldownTooLong);
             }
             self.reward_duration = reward_duration;
             self.cooldown = cooldown;
@@ -1059,14 +1071,32 @@ mod reward_distributor {
             );
             assert_eq!(distributor.reward_assets().len(), MAX_REWARD_ASSETS);
             assert_eq!(distributor.set_schedule(0, 5), Err(Error::InvalidDuration));
+            assert_eq!(
+                distributor.set_schedule(MAX_REWARD_DURATION + 1, 5),
+                Err(Error::InvalidDuration)
+            );
+            assert_eq!(
+                distributor.set_schedule(60_000, MAX_COOLDOWN + 1),
+                Err(Error::CooldownTooLong)
+            );
+            assert_eq!(
+                distributor.set_schedule(MAX_REWARD_DURATION, MAX_COOLDOWN),
+                Ok(())
+            );
             assert_eq!(distributor.set_schedule(60_000, 86_400_000), Ok(()));
             assert_eq!(distributor.schedule(), (60_000, 86_400_000));
             assert_eq!(
                 events::<ScheduleChanged>(),
-                vec![ScheduleChanged {
-                    reward_duration: 60_000,
-                    cooldown: 86_400_000
-                }]
+                vec![
+                    ScheduleChanged {
+                        reward_duration: MAX_REWARD_DURATION,
+                        cooldown: MAX_COOLDOWN
+                    },
+                    ScheduleChanged {
+                        reward_duration: 60_000,
+                        cooldown: 86_400_000
+                    }
+                ]
             );
             set_caller(accounts().bob);
             assert_eq!(
