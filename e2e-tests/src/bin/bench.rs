@@ -492,7 +492,7 @@ fn distributor(table: &mut Table, bundles: &Bundles, stakers: u32) {
     }
     table.ours(
         "distributor",
-        format!("claim(Native), {stakers} stakers"),
+        format!("claim(Native), stakers: {stakers}"),
         &claim,
     );
 }
@@ -541,7 +541,7 @@ fn pool(table: &mut Table, bundles: &Bundles, contributors: u32) {
     }
     table.ours(
         "pool",
-        format!("claim(epoch), {contributors} contributors"),
+        format!("claim(epoch), contributors: {contributors}"),
         &claim,
     );
 }
@@ -669,8 +669,8 @@ fn targets(table: &Table, token_size: usize, reference_size: usize) -> Vec<(Stri
             .iter()
             .map(|n| {
                 let name = match section {
-                    "distributor" => format!("claim(Native), {n} {what}"),
-                    _ => format!("claim(epoch), {n} {what}"),
+                    "distributor" => format!("claim(Native), {what}: {n}"),
+                    _ => format!("claim(epoch), {what}: {n}"),
                 };
                 table.find(section, &name).ours
             })
