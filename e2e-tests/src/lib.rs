@@ -77,6 +77,13 @@ impl Bundle {
         })
     }
 
+    /// The input of message or constructor `label`: its selector, then `args` SCALE-encoded.
+    pub fn input(&self, label: &str, args: impl Encode) -> Vec<u8> {
+        let mut input = self.selector(label).to_vec();
+        args.encode_to(&mut input);
+        input
+    }
+
     /// The selector of the message or constructor labelled `label` (e.g. `PSP22::transfer`).
     pub fn selector(&self, label: &str) -> [u8; 4] {
         let spec = &self.metadata["spec"];
@@ -189,8 +196,7 @@ impl Chain {
         caller: &AccountId32,
         salt: Vec<u8>,
     ) -> Result<(AccountId32, Receipt), Failure> {
-        let mut input = bundle.selector(constructor).to_vec();
-        args.encode_to(&mut input);
+        let input = bundle.input(constructor, args);
         // The runtime reports every event of the block; start empty so a receipt has this call's.
         self.sandbox.reset_events();
         let result = self.sandbox.deploy_contract(
@@ -234,9 +240,7 @@ impl Chain {
         caller: &AccountId32,
         value: u128,
     ) -> (Result<R, Failure>, Receipt) {
-        let mut input = bundle.selector(message).to_vec();
-        args.encode_to(&mut input);
-        self.call_raw(contract, input, caller, value)
+        self.call_raw(contract, bundle.input(message, args), caller, value)
     }
 
     /// Calls `contract` with raw `input` (selector and arguments).

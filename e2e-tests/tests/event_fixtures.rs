@@ -23,11 +23,13 @@ use creator_nft::DropConfig;
 use e2e_tests::{
     account,
     economy::{self, sandbox_id, Bundles},
-    hex, ink_id, AccountId32, Bundle, Chain, ContractEvent, Receipt,
+    hex, ink_id,
+    sweep::Rest,
+    AccountId32, Bundle, Chain, ContractEvent, Receipt,
 };
 use ink::{
     primitives::AccountId,
-    scale::{Decode, Encode, Input},
+    scale::{Decode, Encode},
 };
 use reward_distributor::Asset;
 use serde_json::{json, Map, Value};
@@ -36,18 +38,6 @@ const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals
 const NATIVE: u128 = 10_000_000_000; // one unit of the chain's currency
 const DAY: u64 = 86_400_000;
 const START: u64 = 1_767_225_600_000; // 2026-01-01
-
-/// Everything left in a call's output after ink!'s `Result<_, LangError>` tag.
-struct Rest(Vec<u8>);
-
-impl Decode for Rest {
-    fn decode<I: Input>(input: &mut I) -> Result<Self, ink::scale::Error> {
-        let len = input.remaining_len()?.ok_or("unknown output length")?;
-        let mut bytes = vec![0; len];
-        input.read(&mut bytes)?;
-        Ok(Self(bytes))
-    }
-}
 
 fn hex0x(bytes: &[u8]) -> String {
     format!("0x{}", hex(bytes))
@@ -254,8 +244,7 @@ impl Recorder {
     ) -> Vec<u8> {
         let (bundle, contract) = self.contract(address);
         let bundle = bundle.clone();
-        let mut input = bundle.selector(message).to_vec();
-        args.encode_to(&mut input);
+        let input = bundle.input(message, args);
         let (answer, receipt): (_, Receipt) =
             self.chain
                 .call_raw::<Rest>(address, input.clone(), caller, value);

@@ -62,13 +62,6 @@ fn cap_exceeded() -> PSP22Error {
     PSP22Error::custom(PSP22Error::CAP_EXCEEDED)
 }
 
-/// A message's input: its selector and SCALE arguments.
-fn input(bundle: &Bundle, label: &str, args: impl Encode) -> Vec<u8> {
-    let mut input = bundle.selector(label).to_vec();
-    args.encode_to(&mut input);
-    input
-}
-
 /// pallet-contracts writes a trace of every host call (target `runtime::contracts::strace`)
 /// into a call's debug buffer when that log target is enabled: [`traced`] enables it for the
 /// calling test thread only.
@@ -186,7 +179,7 @@ impl World {
         caller: &AccountId32,
         value: u128,
     ) -> (Result<T, E>, bool) {
-        let data = input(bundle, message, args);
+        let data = bundle.input(message, args);
         let gas_limit = self.chain.gas_limit;
         let result = strace::traced(|| {
             self.chain.sandbox.call_contract(
@@ -299,7 +292,7 @@ impl World {
 
     /// Arms `Reenter` with a call of `message(args)` on `target`.
     fn reenter(&mut self, bundle: &Bundle, target: &AccountId32, message: &str, args: impl Encode) {
-        let data = input(bundle, message, args);
+        let data = bundle.input(message, args);
         let set: Result<(), PSP22Error> =
             self.token_call(&attacker(), "set_reentry", (ink_id(target), data));
         set.expect("set_reentry");
