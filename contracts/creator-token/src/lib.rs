@@ -269,7 +269,7 @@ mod creator_token {
             if !within_cap {
                 return Err(PSP22Error::custom(PSP22Error::CAP_EXCEEDED));
             }
-            let events = self.ledger.mint(account, amount)?;
+            let events = self.ledger.mint(account, amount, self.cap)?;
             self.emit(events);
             Ok(())
         }

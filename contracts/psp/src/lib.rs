@@ -10,6 +10,8 @@
 //! * [`merkle`]: Merkle proofs (double-hashed leaves, sorted pairs) and an off-chain tree builder.
 //! * [`upgrade`]: time-locked `set_code_hash` upgrades (`Upgradeable`).
 //! * [`math`]: checked arithmetic that never panics.
+//! * [`call`]: the one typed path for calls to other contracts' PSP22 messages.
+//! * [`emit`]: event emission for data cores and shared parts.
 //!
 //! Features `psp22-token` and `psp34-collection` bring in each standard's ledger and events; a
 //! contract enables only what it implements, so its metadata lists only events it can emit.
@@ -27,6 +29,8 @@
 )]
 
 pub mod access;
+pub mod call;
+pub mod emit;
 pub mod limits;
 pub mod math;
 pub mod merkle;
@@ -41,6 +45,8 @@ pub use access::{
     AccessControl, AccessControlError, Ownable, OwnableError, Ownership, Pausable, PausableError,
     RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
 };
+pub use call::{CallError, CallFailure};
+pub use emit::{emit, emit_ok};
 pub use psp22::{PSP22Burnable, PSP22Capped, PSP22Error, PSP22Metadata, PSP22Mintable, PSP22};
 #[cfg(feature = "psp22-token")]
 pub use psp22::{PSP22Data, PSP22Event};

@@ -185,6 +185,18 @@ mod token {
         Approval(Approval),
     }
 
+    impl PSP22Event {
+        /// Emits `events` from the executing contract, in order.
+        pub fn emit_all(events: Vec<Self>) {
+            for event in events {
+                match event {
+                    Self::Transfer(event) => crate::emit::emit(event),
+                    Self::Approval(event) => crate::emit::emit(event),
+                }
+            }
+        }
+    }
+
     /// The PSP22 ledger: total supply, balances and allowances.
     ///
     /// Every state change goes through one method here; each takes the acting account, checks,
@@ -224,12 +236,7 @@ mod token {
             if caller == to || value == 0 {
                 return Ok(Vec::new());
             }
-            self.move_balance(caller, to, value)?;
-            Ok(ink::prelude::vec![transfer_event(
-                Some(caller),
-                Some(to),
-                value
-            )])
+            self.update(Some(caller), Some(to), value)
         }
 
         /// `caller` sends `value` of `from`'s tokens to `to`, spending its allowance.
@@ -250,12 +257,10 @@ mod token {
                 .allowance(from, caller)
                 .checked_sub(value)
                 .ok_or(PSP22Error::InsufficientAllowance)?;
-            self.move_balance(from, to, value)?;
+            let mut events = self.update(Some(from), Some(to), value)?;
             self.set_allowance(from, caller, allowance);
-            Ok(ink::prelude::vec![
-                approval_event(from, caller, allowance),
-                transfer_event(Some(from), Some(to), value),
-            ])
+            events.insert(0, approval_event(from, caller, allowance));
+            Ok(events)
         }
 
         /// `owner` sets `spender`'s allowance to `value`. Approving oneself is a no-op.
@@ -303,21 +308,22 @@ mod token {
             self.approve(owner, spender, amount)
         }
 
-        /// Creates `value` tokens for `to`. The caller checks who may mint and the cap; this only
-        /// refuses a supply that would overflow `u128`, as `CapExceeded`.
-        pub fn mint(&mut self, to: AccountId, value: u128) -> Result<Vec<PSP22Event>, PSP22Error> {
-            if value == 0 {
-                return Ok(Vec::new());
-            }
-            let supply = self
+        /// Creates `value` tokens for `to`, refusing a total supply beyond `cap` as
+        /// `CapExceeded` (pass `u128::MAX` for no cap). The caller checks who may mint.
+        pub fn mint(
+            &mut self,
+            to: AccountId,
+            value: u128,
+            cap: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            let within_cap = self
                 .total_supply
                 .checked_add(value)
-                .ok_or_else(|| PSP22Error::custom(PSP22Error::CAP_EXCEEDED))?;
-            // Cannot overflow: a balance never exceeds the total supply, which just fit.
-            let balance = self.balance_of(to).saturating_add(value);
-            self.total_supply = supply;
-            self.balances.insert(to, &balance);
-            Ok(ink::prelude::vec![transfer_event(None, Some(to), value)])
+                .is_some_and(|supply| supply <= cap);
+            if !within_cap {
+                return Err(PSP22Error::custom(PSP22Error::CAP_EXCEEDED));
+            }
+            self.update(None, Some(to), value)
         }
 
         /// Destroys `value` of `from`'s tokens. The caller checks who may burn.
@@ -326,34 +332,47 @@ mod token {
             from: AccountId,
             value: u128,
         ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            self.update(Some(from), None, value)
+        }
+
+        /// The one writer of balances and of the supply (OpenZeppelin's `_update`): moves
+        /// `value` from `from` to `to`, where `from: None` mints and `to: None` burns, and
+        /// returns the `Transfer` event. A zero `value` changes nothing and emits nothing.
+        /// Nothing is written unless the whole change succeeds.
+        fn update(
+            &mut self,
+            from: Option<AccountId>,
+            to: Option<AccountId>,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
             if value == 0 {
                 return Ok(Vec::new());
             }
-            let balance = self
-                .balance_of(from)
-                .checked_sub(value)
-                .ok_or(PSP22Error::InsufficientBalance)?;
-            self.set_balance(from, balance);
-            // Cannot underflow: the supply is at least any one balance.
-            self.total_supply = self.total_supply.saturating_sub(value);
-            Ok(ink::prelude::vec![transfer_event(Some(from), None, value)])
-        }
-
-        fn move_balance(
-            &mut self,
-            from: AccountId,
-            to: AccountId,
-            value: u128,
-        ) -> Result<(), PSP22Error> {
-            let from_balance = self
-                .balance_of(from)
-                .checked_sub(value)
-                .ok_or(PSP22Error::InsufficientBalance)?;
-            // Cannot overflow: both balances together never exceed the total supply.
-            let to_balance = self.balance_of(to).saturating_add(value);
-            self.set_balance(from, from_balance);
-            self.balances.insert(to, &to_balance);
-            Ok(())
+            match from {
+                Some(from) => {
+                    let balance = self
+                        .balance_of(from)
+                        .checked_sub(value)
+                        .ok_or(PSP22Error::InsufficientBalance)?;
+                    self.set_balance(from, balance);
+                }
+                None => {
+                    self.total_supply = self
+                        .total_supply
+                        .checked_add(value)
+                        .ok_or_else(|| PSP22Error::custom(PSP22Error::CAP_EXCEEDED))?;
+                }
+            }
+            match to {
+                // Cannot overflow: a balance never exceeds the total supply, which fits.
+                Some(to) => {
+                    let balance = self.balance_of(to).saturating_add(value);
+                    self.balances.insert(to, &balance);
+                }
+                // Cannot underflow: the supply is at least the balance just debited.
+                None => self.total_supply = self.total_supply.saturating_sub(value),
+            }
+            Ok(ink::prelude::vec![transfer_event(from, to, value)])
         }
 
         fn set_balance(&mut self, owner: AccountId, value: u128) {

@@ -201,6 +201,18 @@ mod collection {
         Approval(Approval),
     }
 
+    impl PSP34Event {
+        /// Emits `events` from the executing contract, in order.
+        pub fn emit_all(events: ink::prelude::vec::Vec<Self>) {
+            for event in events {
+                match event {
+                    Self::Transfer(event) => crate::emit::emit(event),
+                    Self::Approval(event) => crate::emit::emit(event),
+                }
+            }
+        }
+    }
+
     /// Where a token is: its owner and its positions in the owner's and the global lists.
     #[derive(Debug, Clone)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]

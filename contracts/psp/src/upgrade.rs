@@ -2,7 +2,11 @@
 //! [`UPGRADE_DELAY`], then the admin executes it with `set_code_hash` (storage survives) or
 //! cancels it. Fans who distrust the new code have the delay to leave.
 
-use ink::primitives::Hash;
+use crate::access::{Roles, DEFAULT_ADMIN_ROLE};
+use ink::{
+    env::DefaultEnvironment,
+    primitives::{AccountId, Hash},
+};
 
 pub use errors::UpgradeError;
 
@@ -130,4 +134,45 @@ impl UpgradeTimelock {
             code_hash: pending.code_hash,
         })
     }
+
+    // The whole job of each `Upgradeable` message, so a contract's shell is one call each.
+
+    /// `caller` (an admin in `roles`) proposes `code_hash`; emits `UpgradeProposed`.
+    pub fn propose_by(
+        &mut self,
+        roles: &Roles,
+        caller: AccountId,
+        code_hash: Hash,
+    ) -> Result<(), UpgradeError> {
+        ensure_admin(roles, caller)?;
+        let now = ink::env::block_timestamp::<DefaultEnvironment>();
+        crate::emit::emit(self.propose(code_hash, now));
+        Ok(())
+    }
+
+    /// `caller` (an admin in `roles`) moves the executing contract to the proposed code once
+    /// its delay has passed (`set_code_hash`: storage stays); emits `Upgraded`.
+    pub fn execute_by(&mut self, roles: &Roles, caller: AccountId) -> Result<(), UpgradeError> {
+        ensure_admin(roles, caller)?;
+        let now = ink::env::block_timestamp::<DefaultEnvironment>();
+        let code_hash = self.take_ready(now)?;
+        ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
+            .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+        crate::emit::emit(Upgraded { code_hash });
+        Ok(())
+    }
+
+    /// `caller` (an admin in `roles`) withdraws the proposal; emits `UpgradeCancelled`.
+    pub fn cancel_by(&mut self, roles: &Roles, caller: AccountId) -> Result<(), UpgradeError> {
+        ensure_admin(roles, caller)?;
+        crate::emit::emit(self.cancel()?);
+        Ok(())
+    }
+}
+
+/// Upgrades are the admin's: `MissingRole` for anyone else.
+fn ensure_admin(roles: &Roles, caller: AccountId) -> Result<(), UpgradeError> {
+    roles
+        .check(DEFAULT_ADMIN_ROLE, caller)
+        .map_err(|_| UpgradeError::MissingRole)
 }

@@ -146,7 +146,7 @@ fn apply(ledger: &mut PSP22Data, op: &Op) -> Result<(), PSP22Error> {
         Op::Approve(x, y, v) => ledger.approve(a(x), a(y), v),
         Op::Increase(x, y, v) => ledger.increase_allowance(a(x), a(y), v),
         Op::Decrease(x, y, v) => ledger.decrease_allowance(a(x), a(y), v),
-        Op::Mint(x, v) => ledger.mint(a(x), v),
+        Op::Mint(x, v) => ledger.mint(a(x), v, u128::MAX),
         Op::Burn(x, v) => ledger.burn(a(x), v),
     }
     .map(|_events| ())

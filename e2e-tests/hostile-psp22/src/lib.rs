@@ -151,7 +151,7 @@ mod hostile_psp22 {
                 last_reentry: Lazy::default(),
                 calls: Lazy::default(),
             };
-            if let Ok(events) = token.ledger.mint(owner, supply) {
+            if let Ok(events) = token.ledger.mint(owner, supply, u128::MAX) {
                 token.emit(events);
             }
             token
@@ -373,7 +373,7 @@ mod hostile_psp22 {
             if self.misbehave() {
                 return Ok(());
             }
-            let events = self.ledger.mint(account, amount)?;
+            let events = self.ledger.mint(account, amount, u128::MAX)?;
             self.emit(events);
             Ok(())
         }
