@@ -152,7 +152,7 @@ mod hostile_psp22 {
                 calls: Lazy::default(),
             };
             if let Ok(events) = token.ledger.mint(owner, supply, u128::MAX) {
-                token.emit(events);
+                PSP22Event::emit_all(events);
             }
             token
         }
@@ -203,15 +203,6 @@ mod hostile_psp22 {
                 return Err(PSP22Error::custom(PSP22Error::MISSING_ROLE));
             }
             Ok(())
-        }
-
-        fn emit(&self, events: Vec<PSP22Event>) {
-            for event in events {
-                match event {
-                    PSP22Event::Transfer(event) => self.env().emit_event(event),
-                    PSP22Event::Approval(event) => self.env().emit_event(event),
-                }
-            }
         }
 
         /// Runs the mode's misbehaviour before a moving call. `true`: answer `Ok(())` without
@@ -292,7 +283,7 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.transfer(self.env().caller(), to, value)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
 
@@ -311,14 +302,14 @@ mod hostile_psp22 {
             let events = self
                 .ledger
                 .transfer_from(self.env().caller(), from, to, value)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
 
         #[ink(message)]
         fn approve(&mut self, spender: AccountId, value: Balance) -> Result<(), PSP22Error> {
             let events = self.ledger.approve(self.env().caller(), spender, value)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
 
@@ -331,7 +322,7 @@ mod hostile_psp22 {
             let events =
                 self.ledger
                     .increase_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
 
@@ -344,7 +335,7 @@ mod hostile_psp22 {
             let events =
                 self.ledger
                     .decrease_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
     }
@@ -374,7 +365,7 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.mint(account, amount, u128::MAX)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
     }
@@ -387,8 +378,21 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.burn(account, amount)?;
-            self.emit(events);
+            PSP22Event::emit_all(events);
             Ok(())
         }
     }
+}
+
+/// In `Honest` mode the fixture is a plain PSP22: it passes the shared PSP22 suite, so the
+/// hostile tests' baseline is a token known to behave.
+#[cfg(test)]
+mod tests {
+    use crate::hostile_psp22::HostilePsp22;
+    use crate::Mode;
+
+    psp::psp22_tests!(HostilePsp22, |supply| HostilePsp22::new(
+        Mode::Honest,
+        supply
+    ));
 }
