@@ -32,6 +32,11 @@ pub fn emitted<E: ink::env::Event + ink::scale::Decode>() -> Vec<E> {
         .collect()
 }
 
+/// The events of type `E` after the first `mark` of them (`mark` from `emitted::<E>().len()`).
+pub fn emitted_since<E: ink::env::Event + ink::scale::Decode>(mark: usize) -> Vec<E> {
+    emitted::<E>().into_iter().skip(mark).collect()
+}
+
 /// How many events of any type were recorded so far (a mark for "emitted nothing since").
 pub fn event_count() -> usize {
     ink::env::test::recorded_events().count()
@@ -63,7 +68,7 @@ macro_rules! psp22_tests {
             #[allow(unused_imports)]
             use ::ink::primitives::AccountId;
             use $crate::psp22::{Approval, Transfer};
-            use $crate::testing::{accounts, emitted, event_count, set_caller};
+            use $crate::testing::{accounts, emitted, emitted_since, event_count, set_caller};
             use $crate::{PSP22Error, PSP22};
 
             fn token(supply: u128) -> $contract {
@@ -85,11 +90,11 @@ macro_rules! psp22_tests {
             }
 
             fn transfers_since(mark: usize) -> Vec<Transfer> {
-                emitted::<Transfer>().into_iter().skip(mark).collect()
+                emitted_since::<Transfer>(mark)
             }
 
             fn approvals_since(mark: usize) -> Vec<Approval> {
-                emitted::<Approval>().into_iter().skip(mark).collect()
+                emitted_since::<Approval>(mark)
             }
 
             #[ink::test]
@@ -270,7 +275,7 @@ macro_rules! psp34_tests {
             #[allow(unused_imports)]
             use ::ink::primitives::AccountId;
             use $crate::psp34::{Approval, Transfer};
-            use $crate::testing::{accounts, emitted, event_count, set_caller};
+            use $crate::testing::{accounts, emitted, emitted_since, event_count, set_caller};
             use $crate::{Id, PSP34Enumerable, PSP34Error, PSP34};
 
             /// A collection where alice holds tokens 1 and 2 and bob token 3.
@@ -322,10 +327,7 @@ macro_rules! psp34_tests {
                     (1, 2)
                 );
                 assert_eq!(
-                    emitted::<Transfer>()
-                        .into_iter()
-                        .skip(mark)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<Transfer>(mark),
                     vec![Transfer {
                         from: Some(alice),
                         to: Some(bob),
@@ -364,10 +366,7 @@ macro_rules! psp34_tests {
                 assert!(PSP34::allowance(&c, alice, bob, Some(Id::U8(1))));
                 assert!(!PSP34::allowance(&c, alice, bob, Some(Id::U8(2))));
                 assert_eq!(
-                    emitted::<Approval>()
-                        .into_iter()
-                        .skip(mark)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<Approval>(mark),
                     vec![Approval {
                         owner: alice,
                         operator: bob,
@@ -431,7 +430,7 @@ macro_rules! ownable_tests {
             #[allow(unused_imports)]
             use ::ink::primitives::AccountId;
             use $crate::access::OwnershipTransferred;
-            use $crate::testing::{accounts, emitted, event_count, set_caller};
+            use $crate::testing::{accounts, emitted, emitted_since, event_count, set_caller};
             use $crate::{Ownable, OwnableError};
 
             #[ink::test]
@@ -471,10 +470,7 @@ macro_rules! ownable_tests {
                     Err(OwnableError::CallerIsNotOwner)
                 );
                 assert_eq!(
-                    emitted::<OwnershipTransferred>()
-                        .into_iter()
-                        .skip(transfers)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<OwnershipTransferred>(transfers),
                     vec![
                         OwnershipTransferred {
                             previous: Some(alice),
@@ -503,7 +499,7 @@ macro_rules! access_control_tests {
             #[allow(unused_imports)]
             use ::ink::primitives::AccountId;
             use $crate::access::{RoleGranted, RoleRevoked};
-            use $crate::testing::{accounts, emitted, event_count, set_caller};
+            use $crate::testing::{accounts, emitted, emitted_since, event_count, set_caller};
             use $crate::{AccessControl, AccessControlError, RoleType, DEFAULT_ADMIN_ROLE};
 
             /// A role no contract of the suite gives a meaning to.
@@ -559,10 +555,7 @@ macro_rules! access_control_tests {
                     Err(AccessControlError::InvalidCaller)
                 );
                 assert_eq!(
-                    emitted::<RoleGranted>()
-                        .into_iter()
-                        .skip(granted)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<RoleGranted>(granted),
                     vec![RoleGranted {
                         role: ROLE,
                         grantee: Some(bob),
@@ -570,10 +563,7 @@ macro_rules! access_control_tests {
                     }]
                 );
                 assert_eq!(
-                    emitted::<RoleRevoked>()
-                        .into_iter()
-                        .skip(revoked)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<RoleRevoked>(revoked),
                     vec![RoleRevoked {
                         role: ROLE,
                         account: Some(bob),
@@ -618,10 +608,7 @@ macro_rules! access_control_tests {
                     Err(AccessControlError::MissingRole)
                 );
                 assert_eq!(
-                    emitted::<RoleRevoked>()
-                        .into_iter()
-                        .skip(revoked)
-                        .collect::<Vec<_>>(),
+                    emitted_since::<RoleRevoked>(revoked),
                     vec![RoleRevoked {
                         role: DEFAULT_ADMIN_ROLE,
                         account: Some(alice),
