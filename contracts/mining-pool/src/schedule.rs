@@ -2,6 +2,9 @@
 //! until the pool's cap is reached. The schedule depends on time alone; an epoch in which nobody
 //! earned points mints nothing (its emission is left unminted, never carried), so everything the
 //! pool can ever mint is bounded by the schedule and by the cap.
+//!
+//! [`Epochs`] is the pool's clock: which epoch a timestamp falls in, and from when an epoch's
+//! points can be claimed (its end plus the dispute window).
 
 /// The pool's fixed emission parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +53,79 @@ impl Schedule {
     }
 }
 
+/// The pool's clock: epochs of `length` ms from `genesis`; an epoch's points are claimable
+/// `dispute_window` ms after it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Epochs {
+    /// Start of epoch 0 (ms).
+    pub genesis: u64,
+    /// Length of an epoch (ms, at least 1).
+    pub length: u64,
+    /// How long after an epoch ends its points can still be voided (ms).
+    pub dispute_window: u64,
+}
+
+impl Epochs {
+    /// The epoch `now` falls in, `None` before genesis (or past `u32::MAX` epochs).
+    pub fn at(&self, now: u64) -> Option<u32> {
+        let elapsed = now.checked_sub(self.genesis)?;
+        u32::try_from(elapsed.checked_div(self.length)?).ok()
+    }
+
+    /// End of `epoch` plus the dispute window, `None` if it does not fit.
+    pub fn claimable_from(&self, epoch: u32) -> Option<u64> {
+        u64::from(epoch)
+            .checked_add(1)
+            .and_then(|epochs| epochs.checked_mul(self.length))
+            .and_then(|length| length.checked_add(self.genesis))
+            .and_then(|end| end.checked_add(self.dispute_window))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epochs_start_at_genesis_and_open_for_claims_after_the_window() {
+        let epochs = Epochs {
+            genesis: 1_000,
+            length: 100,
+            dispute_window: 50,
+        };
+        assert_eq!(epochs.at(999), None, "before genesis");
+        assert_eq!(epochs.at(1_000), Some(0));
+        assert_eq!(epochs.at(1_099), Some(0));
+        assert_eq!(epochs.at(1_250), Some(2));
+        assert_eq!(epochs.claimable_from(0), Some(1_150));
+        assert_eq!(epochs.claimable_from(2), Some(1_350));
+        assert_eq!(epochs.claimable_from(u32::MAX), Some(429_496_730_650));
+        let huge = Epochs {
+            genesis: u64::MAX - 10,
+            length: u64::MAX,
+            dispute_window: u64::MAX,
+        };
+        assert_eq!(huge.claimable_from(0), None, "does not fit");
+        assert_eq!(huge.at(u64::MAX), Some(0));
+        let fast = Epochs {
+            genesis: 0,
+            length: 1,
+            dispute_window: 0,
+        };
+        assert_eq!(
+            fast.at(u64::from(u32::MAX) + 1),
+            None,
+            "past u32::MAX epochs"
+        );
+        let stopped = Epochs { length: 0, ..fast };
+        assert_eq!(
+            stopped.at(5),
+            None,
+            "a zero length (refused at construction)"
+        );
+    }
 
     #[test]
     fn halves_every_interval_and_stops_at_the_cap() {
