@@ -12,7 +12,7 @@
 //!   cost and out of a sell's proceeds, and accrue for pull withdrawal (`withdraw_fees`), so a
 //!   failing recipient blocks nothing. Launch protection: an optional higher fee that decays
 //!   linearly to the normal one over the first `launch_period` ms (the excess goes to the
-//!   creator), and an optional cap on tokens per call.
+//!   creator; see [`fees`]), and an optional cap on tokens per call.
 //! * Overpayment is refunded in the same call; slippage bounds and deadlines are checked.
 //! * `Bought`/`Sold` events carry the amounts and the spot price after the trade, so a frontend
 //!   can draw the price chart from events alone.
@@ -29,6 +29,7 @@
 )]
 
 pub mod curve;
+pub mod fees;
 
 pub use types::*;
 
@@ -67,6 +68,17 @@ mod types {
         TransferFailed,
         /// A number does not fit.
         Overflow,
+    }
+
+    /// A token refusal is `Token` with its reason; a call that did not complete (the token
+    /// trapped, is not a contract, or is the market itself) is `TokenCallFailed`.
+    impl From<psp::CallError> for MarketError {
+        fn from(error: psp::CallError) -> Self {
+            match error {
+                psp::CallError::Refused(error) => Self::Token(error),
+                psp::CallError::Failed(_) => Self::TokenCallFailed,
+            }
+        }
     }
 
     /// The market's fixed configuration.
@@ -138,14 +150,11 @@ mod types {
 #[ink::contract]
 mod creator_market {
     use super::{
-        curve::{BuyQuote, SellQuote, BPS},
+        curve::{BuyQuote, SellQuote},
+        fees::{self, Rates},
         Bought, FeesWithdrawn, MarketConfig, MarketError as Error, Sold,
     };
-    use ink::{
-        env::call::{build_call, ExecutionInput, Selector},
-        storage::Mapping,
-    };
-    use psp::PSP22Error;
+    use ink::storage::Mapping;
 
     #[ink(storage)]
     pub struct CreatorMarket {
@@ -163,13 +172,7 @@ mod creator_market {
         /// Refused if fees exceed 100 %, the curve is free, or `unit` is zero.
         #[ink(constructor)]
         pub fn new(config: MarketConfig) -> Result<Self, Error> {
-            let platform_bps = config.platform.map(|(_, bps)| bps).unwrap_or(0);
-            let normal = config.creator_fee_bps.checked_add(platform_bps);
-            if normal.is_none_or(|total| u128::from(total) > BPS)
-                || u128::from(config.launch_fee_bps) > BPS
-                || !config.curve.is_valid()
-                || config.unit == 0
-            {
+            if !Rates::of(&config).is_valid() || !config.curve.is_valid() || config.unit == 0 {
                 return Err(Error::InvalidConfig);
             }
             Ok(Self {
@@ -223,10 +226,7 @@ mod creator_market {
                 supply: self.supply,
                 spot_price: self.spot_price(),
             });
-            self.call_token(
-                ink::selector_bytes!("PSP22Mintable::mint"),
-                (buyer, quote.tokens),
-            )?;
+            psp::call::mint(self.config.token, buyer, quote.tokens)?;
             if quote.refund > 0 {
                 self.env()
                     .transfer(buyer, quote.refund)
@@ -272,10 +272,7 @@ mod creator_market {
                 supply: self.supply,
                 spot_price: self.spot_price(),
             });
-            self.call_token(
-                ink::selector_bytes!("PSP22Burnable::burn"),
-                (seller, amount),
-            )?;
+            psp::call::burn(self.config.token, seller, amount)?;
             if quote.payout > 0 {
                 self.env()
                     .transfer(seller, quote.payout)
@@ -337,24 +334,11 @@ mod creator_market {
         /// The fee in basis points now (the launch fee decays to the normal one).
         #[ink(message)]
         pub fn fee_bps(&self) -> u128 {
-            let normal = self.normal_fee_bps();
-            let launch = u128::from(self.config.launch_fee_bps);
             let elapsed = self
                 .env()
                 .block_timestamp()
                 .saturating_sub(self.launched_at);
-            let period = self.config.launch_period;
-            if launch <= normal || elapsed >= period {
-                return normal;
-            }
-            let remaining = u128::from(period.saturating_sub(elapsed));
-            let excess = psp::math::mul_div_ceil(
-                launch.saturating_sub(normal),
-                remaining,
-                u128::from(period),
-            )
-            .unwrap_or(0);
-            normal.saturating_add(excess)
+            Rates::of(&self.config).at(elapsed)
         }
 
         /// Market-minted supply, the reserve backing it, and the price of the next whole token.
@@ -369,11 +353,6 @@ mod creator_market {
             self.config.clone()
         }
 
-        fn normal_fee_bps(&self) -> u128 {
-            let platform = self.config.platform.map(|(_, bps)| bps).unwrap_or(0);
-            u128::from(self.config.creator_fee_bps).saturating_add(u128::from(platform))
-        }
-
         fn spot_price(&self) -> Balance {
             self.config.curve.spot_price(self.supply, self.config.unit)
         }
@@ -383,11 +362,9 @@ mod creator_market {
         fn book_fee(&mut self, amount: Balance, fee: Balance) -> Result<(), Error> {
             let mut creator_share = fee;
             if let Some((platform, bps)) = self.config.platform {
-                let platform_share = psp::math::mul_div_floor(amount, u128::from(bps), BPS)
-                    .ok_or(Error::Overflow)?
-                    .min(fee);
-                creator_share = fee.saturating_sub(platform_share);
-                self.credit(platform, platform_share)?;
+                let split = fees::split(amount, fee, bps).ok_or(Error::Overflow)?;
+                creator_share = split.creator;
+                self.credit(platform, split.platform)?;
             }
             self.credit(self.config.creator, creator_share)
         }
@@ -403,111 +380,8 @@ mod creator_market {
             self.fees.insert(recipient, &total);
             Ok(())
         }
-
-        /// Calls a token message returning `Result<(), PSP22Error>`.
-        fn call_token(
-            &self,
-            selector: [u8; 4],
-            args: impl ink::scale::Encode,
-        ) -> Result<(), Error> {
-            build_call::<Environment>()
-                .call(self.config.token)
-                .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
-                .returns::<Result<(), PSP22Error>>()
-                .try_invoke()
-                .map_err(|_| Error::TokenCallFailed)?
-                .map_err(|_| Error::TokenCallFailed)?
-                .map_err(Error::Token)
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use crate::curve::Curve;
-        use ink::env::{test, DefaultEnvironment};
-
-        fn config() -> MarketConfig {
-            let accounts = test::default_accounts::<DefaultEnvironment>();
-            MarketConfig {
-                token: accounts.frank,
-                unit: 1_000_000,
-                curve: Curve::Linear {
-                    base_price: 1_000,
-                    slope: 10,
-                },
-                creator: accounts.alice,
-                creator_fee_bps: 300,
-                platform: Some((accounts.django, 200)),
-                launch_fee_bps: 2_500,
-                launch_period: 600_000,
-                max_tokens_per_call: Some(50_000_000),
-            }
-        }
-
-        #[ink::test]
-        fn configuration_is_validated() {
-            let bad = [
-                MarketConfig {
-                    creator_fee_bps: 9_900,
-                    ..config()
-                },
-                MarketConfig {
-                    launch_fee_bps: 10_001,
-                    ..config()
-                },
-                MarketConfig {
-                    unit: 0,
-                    ..config()
-                },
-                MarketConfig {
-                    curve: Curve::Linear {
-                        base_price: 0,
-                        slope: 0,
-                    },
-                    ..config()
-                },
-            ];
-            for config in bad {
-                assert!(matches!(
-                    CreatorMarket::new(config),
-                    Err(Error::InvalidConfig)
-                ));
-            }
-            let market = CreatorMarket::new(config()).expect("valid");
-            assert_eq!(market.state(), (0, 0, 1_000));
-            assert_eq!(market.config(), config());
-        }
-
-        #[ink::test]
-        fn the_launch_fee_decays_to_the_normal_fee() {
-            test::set_block_timestamp::<DefaultEnvironment>(1_000);
-            let market = CreatorMarket::new(config()).expect("valid");
-            assert_eq!(market.fee_bps(), 2_500);
-            test::set_block_timestamp::<DefaultEnvironment>(1_000 + 300_000);
-            assert_eq!(market.fee_bps(), 500 + 1_000, "half way");
-            test::set_block_timestamp::<DefaultEnvironment>(1_000 + 600_000);
-            assert_eq!(market.fee_bps(), 500);
-        }
-
-        #[ink::test]
-        fn refusals_before_any_token_call() {
-            let mut market = CreatorMarket::new(config()).expect("valid");
-            assert_eq!(market.buy(0, u64::MAX), Err(Error::ZeroValue));
-            test::set_value_transferred::<DefaultEnvironment>(1_000_000);
-            test::set_block_timestamp::<DefaultEnvironment>(10);
-            assert_eq!(market.buy(0, 9), Err(Error::Expired));
-            assert_eq!(market.buy(u128::MAX, 10), Err(Error::Slippage));
-            test::set_value_transferred::<DefaultEnvironment>(1);
-            assert_eq!(market.buy(0, 10), Err(Error::TooLittle));
-            test::set_value_transferred::<DefaultEnvironment>(0);
-            assert_eq!(market.sell(0, 0, 10), Err(Error::ZeroValue));
-            assert_eq!(market.sell(1, 0, 9), Err(Error::Expired));
-            assert_eq!(market.sell(1, 0, 10), Err(Error::InsufficientSupply));
-            assert_eq!(market.quote_sell(1), Err(Error::InsufficientSupply));
-            assert_eq!(market.withdraw_fees(), Err(Error::NoFees));
-            let quote = market.quote_buy(1_000_000).expect("quote");
-            assert!(quote.tokens <= 50_000_000, "per-call cap");
-        }
     }
 }
+
+#[cfg(test)]
+mod tests;
