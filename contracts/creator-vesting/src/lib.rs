@@ -40,6 +40,17 @@ mod types {
         Overflow,
     }
 
+    /// A token refusal is `Token` with its reason; a call that did not complete (the token
+    /// trapped, is not a contract, or is the wallet itself) is `TokenCallFailed`.
+    impl From<psp::CallError> for VestingError {
+        fn from(error: psp::CallError) -> Self {
+            match error {
+                psp::CallError::Refused(error) => Self::Token(error),
+                psp::CallError::Failed(_) => Self::TokenCallFailed,
+            }
+        }
+    }
+
     /// Emitted when vested tokens are paid to the beneficiary.
     #[ink::event]
     #[derive(Debug, PartialEq, Eq, Clone)]
@@ -77,11 +88,6 @@ pub fn vested(allocation: u128, start: u64, cliff: u64, duration: u64, now: u64)
 #[ink::contract]
 mod creator_vesting {
     use super::{vested, BeneficiaryChanged, Released, VestingError as Error};
-    use ink::{
-        env::call::{build_call, ExecutionInput, Selector},
-        prelude::vec::Vec,
-    };
-    use psp::PSP22Error;
 
     #[ink(storage)]
     pub struct CreatorVesting {
@@ -140,19 +146,7 @@ mod creator_vesting {
                 beneficiary,
                 amount,
             });
-            build_call::<Environment>()
-                .call(self.token)
-                .exec_input(
-                    ExecutionInput::new(Selector::new(ink::selector_bytes!("PSP22::transfer")))
-                        .push_arg(beneficiary)
-                        .push_arg(amount)
-                        .push_arg(Vec::<u8>::new()),
-                )
-                .returns::<Result<(), PSP22Error>>()
-                .try_invoke()
-                .map_err(|_| Error::TokenCallFailed)?
-                .map_err(|_| Error::TokenCallFailed)?
-                .map_err(Error::Token)?;
+            psp::call::transfer(self.token, beneficiary, amount)?;
             Ok(amount)
         }
 
@@ -186,66 +180,12 @@ mod creator_vesting {
             (self.token, self.start, self.cliff, self.duration)
         }
 
+        /// The wallet's balance of the token.
         fn held(&self) -> Result<Balance, Error> {
-            build_call::<Environment>()
-                .call(self.token)
-                .exec_input(
-                    ExecutionInput::new(Selector::new(ink::selector_bytes!("PSP22::balance_of")))
-                        .push_arg(self.env().account_id()),
-                )
-                .returns::<Balance>()
-                .try_invoke()
-                .map_err(|_| Error::TokenCallFailed)?
-                .map_err(|_| Error::TokenCallFailed)
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use ink::env::{test, DefaultEnvironment};
-
-        #[ink::test]
-        fn only_the_beneficiary_renames_the_beneficiary() {
-            let accounts = test::default_accounts::<DefaultEnvironment>();
-            test::set_caller::<DefaultEnvironment>(accounts.alice);
-            let mut wallet = CreatorVesting::new(accounts.frank, accounts.bob, 0, 10, 100);
-            assert_eq!(
-                wallet.set_beneficiary(accounts.alice),
-                Err(Error::NotBeneficiary)
-            );
-            test::set_caller::<DefaultEnvironment>(accounts.bob);
-            assert_eq!(wallet.set_beneficiary(accounts.charlie), Ok(()));
-            assert_eq!(wallet.beneficiary(), accounts.charlie);
-            assert_eq!(
-                wallet.set_beneficiary(accounts.bob),
-                Err(Error::NotBeneficiary)
-            );
-            assert_eq!(wallet.schedule(), (accounts.frank, 0, 10, 100));
-            assert_eq!(wallet.released(), 0);
+            Ok(psp::call::balance_of(self.token, self.env().account_id())?)
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::vested;
-
-    #[test]
-    fn linear_after_the_cliff() {
-        assert_eq!(vested(1_000, 100, 50, 1_000, 99), 0);
-        assert_eq!(vested(1_000, 100, 50, 1_000, 149), 0, "before the cliff");
-        assert_eq!(
-            vested(1_000, 100, 50, 1_000, 150),
-            50,
-            "the cliff releases the elapsed share"
-        );
-        assert_eq!(vested(1_000, 100, 50, 1_000, 600), 500);
-        assert_eq!(vested(1_000, 100, 50, 1_000, 1_100), 1_000);
-        assert_eq!(vested(1_000, 100, 50, 1_000, u64::MAX), 1_000);
-        assert_eq!(vested(u128::MAX, 0, 0, 3, 1), u128::MAX / 3);
-        assert_eq!(vested(7, 0, 10, 5, 9), 0, "cliff longer than the duration");
-        assert_eq!(vested(7, 0, 10, 5, 10), 7);
-        assert_eq!(vested(7, 0, 0, 0, 0), 7, "zero duration vests at once");
-    }
-}
+mod tests;
