@@ -1,0 +1,175 @@
+//! The distributor's bookkeeping rules, free of storage: what it holds of each asset and how
+//! much each account staked. The contract computes every new value here and writes it through
+//! one writer per kind of state (`set_held`, `set_stake`), as OpenZeppelin's `_update`.
+
+use crate::DistributorError;
+
+/// What the contract holds of one asset: everything received and not paid out (stakes and
+/// withdrawals, unreleased and unclaimed rewards, round balances).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Held(pub u128);
+
+impl Held {
+    /// After receiving `amount`; `Overflow` beyond `u128`.
+    pub fn credit(self, amount: u128) -> Result<Self, DistributorError> {
+        self.0
+            .checked_add(amount)
+            .map(Self)
+            .ok_or(DistributorError::Overflow)
+    }
+
+    /// After paying out `amount`; `Overflow` for more than is held (never: every payout was
+    /// credited first).
+    pub fn debit(self, amount: u128) -> Result<Self, DistributorError> {
+        self.0
+            .checked_sub(amount)
+            .map(Self)
+            .ok_or(DistributorError::Overflow)
+    }
+
+    /// What a `balance` has beyond what is held: arrived without a deposit call (`sync`).
+    pub fn arrived(self, balance: u128) -> u128 {
+        balance.saturating_sub(self.0)
+    }
+
+    /// Refuses a token that answered a pull with success without moving the tokens: after the
+    /// pull its `balance` must cover everything held (`TokenCallFailed`).
+    pub fn ensure_covered_by(self, balance: u128) -> Result<(), DistributorError> {
+        if balance < self.0 {
+            return Err(DistributorError::TokenCallFailed);
+        }
+        Ok(())
+    }
+}
+
+/// One account's stake together with the total staked, so both change as one.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stakes {
+    /// The account's stake.
+    pub stake: u128,
+    /// Everyone's stakes together.
+    pub total: u128,
+}
+
+impl Stakes {
+    /// After the account stakes `amount` more; `Overflow` beyond `u128`.
+    pub fn staked(self, amount: u128) -> Result<Self, DistributorError> {
+        Ok(Self {
+            stake: self
+                .stake
+                .checked_add(amount)
+                .ok_or(DistributorError::Overflow)?,
+            total: self
+                .total
+                .checked_add(amount)
+                .ok_or(DistributorError::Overflow)?,
+        })
+    }
+
+    /// After the account unstakes `amount`; `InsufficientStake` for more than it staked.
+    pub fn unstaked(self, amount: u128) -> Result<Self, DistributorError> {
+        Ok(Self {
+            stake: self
+                .stake
+                .checked_sub(amount)
+                .ok_or(DistributorError::InsufficientStake)?,
+            // Cannot underflow: the total is the sum of all stakes, this one included.
+            total: self.total.saturating_sub(amount),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn held_credits_and_debits_with_checked_arithmetic() {
+        let held = Held(10).credit(5).expect("credit");
+        assert_eq!(held, Held(15));
+        assert_eq!(held.debit(15), Ok(Held(0)));
+        assert_eq!(held.debit(16), Err(DistributorError::Overflow));
+        assert_eq!(Held(u128::MAX).credit(1), Err(DistributorError::Overflow));
+        assert_eq!(Held(u128::MAX).credit(0), Ok(Held(u128::MAX)));
+    }
+
+    #[test]
+    fn what_arrived_is_the_balance_beyond_what_is_held() {
+        assert_eq!(Held(100).arrived(150), 50);
+        assert_eq!(Held(100).arrived(100), 0);
+        assert_eq!(Held(100).arrived(40), 0, "a shortfall is not an arrival");
+        // Crediting the arrival makes what is held the balance again.
+        assert_eq!(Held(100).credit(Held(100).arrived(150)), Ok(Held(150)));
+    }
+
+    #[test]
+    fn a_pull_must_leave_the_balance_covering_what_is_held() {
+        assert_eq!(Held(100).ensure_covered_by(100), Ok(()));
+        assert_eq!(Held(100).ensure_covered_by(101), Ok(()));
+        assert_eq!(
+            Held(100).ensure_covered_by(99),
+            Err(DistributorError::TokenCallFailed)
+        );
+    }
+
+    #[test]
+    fn stakes_move_with_the_total() {
+        let start = Stakes {
+            stake: 5,
+            total: 12,
+        };
+        assert_eq!(
+            start.staked(3),
+            Ok(Stakes {
+                stake: 8,
+                total: 15
+            })
+        );
+        assert_eq!(start.unstaked(5), Ok(Stakes { stake: 0, total: 7 }));
+        assert_eq!(start.unstaked(6), Err(DistributorError::InsufficientStake));
+        let full = Stakes {
+            stake: 1,
+            total: u128::MAX,
+        };
+        assert_eq!(full.staked(1), Err(DistributorError::Overflow));
+        let whale = Stakes {
+            stake: u128::MAX,
+            total: u128::MAX,
+        };
+        assert_eq!(whale.staked(1), Err(DistributorError::Overflow));
+    }
+
+    proptest! {
+        /// Whatever the sequence of stakes and unstakes, the total is the sum of the stakes and
+        /// a refused change changes nothing.
+        #[test]
+        fn the_total_is_always_the_sum_of_the_stakes(
+            ops in prop::collection::vec((0u8..4, any::<bool>(), 0u128..=u128::MAX / 2), 0..40)
+        ) {
+            let mut stakes: BTreeMap<u8, u128> = BTreeMap::new();
+            let mut total = 0u128;
+            for (account, staking, amount) in ops {
+                let before = Stakes { stake: stakes.get(&account).copied().unwrap_or(0), total };
+                let after = if staking { before.staked(amount) } else { before.unstaked(amount) };
+                match after {
+                    Ok(after) => {
+                        stakes.insert(account, after.stake);
+                        total = after.total;
+                    }
+                    Err(DistributorError::Overflow) => {
+                        prop_assert!(staking);
+                        prop_assert!(before.total.checked_add(amount).is_none());
+                    }
+                    Err(error) => {
+                        prop_assert_eq!(error, DistributorError::InsufficientStake);
+                        prop_assert!(!staking && amount > before.stake);
+                    }
+                }
+                let sum = stakes.values().try_fold(0u128, |sum, s| sum.checked_add(*s));
+                prop_assert_eq!(sum, Some(total));
+            }
+        }
+    }
+}
