@@ -100,6 +100,22 @@ impl Position {
         self.paid_per_share = reward_per_share;
         Some(())
     }
+
+    /// What this position could claim at `now`, changing nothing: `stream` advanced to `now`
+    /// with `total_staked` staked, then `stake` settled. 0 where settling would fail.
+    pub fn pending(
+        mut self,
+        mut stream: Stream,
+        now: u64,
+        total_staked: u128,
+        stake: u128,
+    ) -> u128 {
+        stream.advance(now, total_staked);
+        match self.settle(stream.reward_per_share, stake) {
+            Some(()) => self.owed,
+            None => 0,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -189,5 +205,27 @@ mod tests {
         stream.deposit(50, 100, 100, 1).expect("deposit");
         assert_eq!((stream.remaining, stream.finish), (150, 150));
         assert_eq!(stream.deposit(60, u128::MAX, 100, 1), None);
+    }
+
+    #[test]
+    fn pending_is_a_settlement_that_changes_nothing() {
+        let mut stream = Stream::default();
+        stream.deposit(0, 1_000, 100, 10).expect("deposit");
+        let position = Position::default();
+        assert_eq!(position.pending(stream, 50, 10, 10), 500);
+        assert_eq!(position.pending(stream, 500, 10, 4), 400, "a 4/10 share");
+        assert_eq!(
+            position.pending(stream, 50, 0, 0),
+            0,
+            "nothing staked: paused"
+        );
+        assert_eq!((stream.remaining, position.owed), (1_000, 0), "unchanged");
+        let mut settled = position;
+        let mut advanced = stream;
+        advanced.advance(50, 10);
+        settled
+            .settle(advanced.reward_per_share, 10)
+            .expect("settle");
+        assert_eq!(settled.owed, position.pending(stream, 50, 10, 10));
     }
 }

@@ -1,8 +1,9 @@
-//! The distributor's bookkeeping rules, free of storage: what it holds of each asset and how
-//! much each account staked. The contract computes every new value here and writes it through
-//! one writer per kind of state (`set_held`, `set_stake`), as OpenZeppelin's `_update`.
+//! The distributor's bookkeeping rules, free of storage: what it holds of each asset, how
+//! much each account staked, and the unstaked tokens waiting for their cooldown. The contract
+//! computes every new value here and writes it through one writer per kind of state
+//! (`set_held`, `set_stake`), as OpenZeppelin's `_update`.
 
-use crate::DistributorError;
+use crate::{DistributorError, Withdrawal};
 
 /// What the contract holds of one asset: everything received and not paid out (stakes and
 /// withdrawals, unreleased and unclaimed rewards, round balances).
@@ -79,6 +80,28 @@ impl Stakes {
     }
 }
 
+impl Withdrawal {
+    /// After `amount` more is unstaked with a cooldown ending at `unlock_at`: it joins what
+    /// waits, and the cooldown restarts for all of it. `Overflow` beyond `u128`.
+    pub fn queue(self, amount: u128, unlock_at: u64) -> Result<Self, DistributorError> {
+        Ok(Self {
+            amount: self
+                .amount
+                .checked_add(amount)
+                .ok_or(DistributorError::Overflow)?,
+            unlock_at,
+        })
+    }
+
+    /// Refuses a withdrawal before its cooldown ends at `unlock_at` (`CooldownNotOver`).
+    pub fn ensure_unlocked(&self, now: u64) -> Result<(), DistributorError> {
+        if now < self.unlock_at {
+            return Err(DistributorError::CooldownNotOver);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +162,48 @@ mod tests {
             total: u128::MAX,
         };
         assert_eq!(whale.staked(1), Err(DistributorError::Overflow));
+    }
+
+    #[test]
+    fn a_new_unstake_joins_the_withdrawal_and_restarts_its_cooldown() {
+        let waiting = Withdrawal {
+            amount: 5,
+            unlock_at: 100,
+        };
+        let joined = waiting.queue(3, 250).expect("queue");
+        assert_eq!(
+            joined,
+            Withdrawal {
+                amount: 8,
+                unlock_at: 250
+            }
+        );
+        assert_eq!(
+            Withdrawal::default().queue(7, 10),
+            Ok(Withdrawal {
+                amount: 7,
+                unlock_at: 10
+            })
+        );
+        let full = Withdrawal {
+            amount: u128::MAX,
+            unlock_at: 0,
+        };
+        assert_eq!(full.queue(1, 5), Err(DistributorError::Overflow));
+    }
+
+    #[test]
+    fn a_withdrawal_unlocks_when_its_cooldown_ends() {
+        let waiting = Withdrawal {
+            amount: 5,
+            unlock_at: 100,
+        };
+        assert_eq!(
+            waiting.ensure_unlocked(99),
+            Err(DistributorError::CooldownNotOver)
+        );
+        assert_eq!(waiting.ensure_unlocked(100), Ok(()));
+        assert_eq!(waiting.ensure_unlocked(u64::MAX), Ok(()));
     }
 
     proptest! {

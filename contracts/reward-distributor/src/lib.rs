@@ -35,6 +35,7 @@ pub mod accounting;
 pub mod ledger;
 pub mod registry;
 pub mod rounds;
+mod store;
 mod types;
 
 pub use types::*;
@@ -47,12 +48,10 @@ pub use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION};
 mod reward_distributor {
     use super::{
         accounting::{Position, Stream},
-        ledger::{Held, Stakes},
         registry,
-        rounds::{ClaimBitmap, Slot},
-        Asset, DistributorError as Error, RewardAssetAdded, RewardClaimed, RewardDeposited, Round,
-        RoundClaimed, RoundOpened, RoundReclaimed, ScheduleChanged, Staked, Unstaked, Withdrawal,
-        Withdrawn,
+        rounds::ClaimBitmap,
+        Asset, DistributorError as Error, RewardAssetAdded, Round, ScheduleChanged, Staked,
+        Unstaked, Withdrawal, Withdrawn,
     };
     // Named in the constructor's docs.
     #[cfg(doc)]
@@ -69,27 +68,27 @@ mod reward_distributor {
 
     #[ink(storage)]
     pub struct RewardDistributor {
-        staking_token: AccountId,
+        pub(crate) staking_token: AccountId,
         /// Written only by `set_stake`.
-        total_staked: Balance,
-        reward_duration: u64,
-        cooldown: u64,
-        assets: Lazy<Vec<Asset>>,
-        streams: Mapping<Asset, Stream>,
+        pub(crate) total_staked: Balance,
+        pub(crate) reward_duration: u64,
+        pub(crate) cooldown: u64,
+        pub(crate) assets: Lazy<Vec<Asset>>,
+        pub(crate) streams: Mapping<Asset, Stream>,
         /// Per asset, everything the contract has received and not paid out: stakes and
         /// withdrawals, unreleased and unclaimed rewards, round balances. What the contract
         /// holds beyond this is new and `sync` streams it. Written only by `set_held`.
-        held: Mapping<Asset, Balance>,
+        pub(crate) held: Mapping<Asset, Balance>,
         /// Written only by `set_stake`.
-        stakes: Mapping<AccountId, Balance>,
-        positions: Mapping<(AccountId, Asset), Position>,
-        withdrawals: Mapping<AccountId, Withdrawal>,
-        rounds: Mapping<u32, Round>,
-        next_round: u32,
-        claimed_leaves: Mapping<(u32, u32), u128>,
-        ownership: Ownership,
-        roles: Roles,
-        upgrades: UpgradeTimelock,
+        pub(crate) stakes: Mapping<AccountId, Balance>,
+        pub(crate) positions: Mapping<(AccountId, Asset), Position>,
+        pub(crate) withdrawals: Mapping<AccountId, Withdrawal>,
+        pub(crate) rounds: Mapping<u32, Round>,
+        pub(crate) next_round: u32,
+        pub(crate) claimed_leaves: Mapping<(u32, u32), u128>,
+        pub(crate) ownership: Ownership,
+        pub(crate) roles: Roles,
+        pub(crate) upgrades: UpgradeTimelock,
     }
 
     impl RewardDistributor {
@@ -108,24 +107,7 @@ mod reward_distributor {
         ) -> Self {
             let (ownership, ownership_event) = Ownership::new(admin);
             let (reward_duration, cooldown) = registry::clamp_schedule(reward_duration, cooldown);
-            let mut distributor = Self {
-                staking_token,
-                total_staked: 0,
-                reward_duration,
-                cooldown,
-                assets: Lazy::default(),
-                streams: Mapping::default(),
-                held: Mapping::default(),
-                stakes: Mapping::default(),
-                positions: Mapping::default(),
-                withdrawals: Mapping::default(),
-                rounds: Mapping::default(),
-                next_round: 0,
-                claimed_leaves: Mapping::default(),
-                ownership,
-                roles: Roles::default(),
-                upgrades: UpgradeTimelock::default(),
-            };
+            let mut distributor = Self::empty(staking_token, reward_duration, cooldown, ownership);
             let event = distributor.roles.setup(DEFAULT_ADMIN_ROLE, admin);
             distributor.env().emit_event(event);
             distributor.env().emit_event(ownership_event);
@@ -148,12 +130,7 @@ mod reward_distributor {
             }
             let account = self.env().caller();
             self.settle_all(account)?;
-            let (token, this) = (self.staking_token, self.env().account_id());
-            call::transfer_from(token, account, this, amount)?;
-            // Refuse a token that reports success without moving the tokens.
-            let held = self.held_of(Asset::Token(token)).credit(amount)?;
-            held.ensure_covered_by(call::balance_of(token, this)?)?;
-            self.set_held(Asset::Token(token), held);
+            self.pull(self.staking_token, account, amount)?;
             let stakes = self.stakes_of(account).staked(amount)?;
             self.set_stake(account, stakes);
             self.env().emit_event(Staked { account, amount });
@@ -182,11 +159,7 @@ mod reward_distributor {
             if self.cooldown == 0 {
                 return self.pay(Asset::Token(self.staking_token), account, amount);
             }
-            let waiting = self.withdrawal_of(account).amount;
-            let withdrawal = Withdrawal {
-                amount: waiting.checked_add(amount).ok_or(Error::Overflow)?,
-                unlock_at,
-            };
+            let withdrawal = self.withdrawal_of(account).queue(amount, unlock_at)?;
             self.withdrawals.insert(account, &withdrawal);
             Ok(())
         }
@@ -199,9 +172,7 @@ mod reward_distributor {
                 .withdrawals
                 .get(account)
                 .ok_or(Error::NothingToWithdraw)?;
-            if self.env().block_timestamp() < withdrawal.unlock_at {
-                return Err(Error::CooldownNotOver);
-            }
+            withdrawal.ensure_unlocked(self.env().block_timestamp())?;
             self.withdrawals.remove(account);
             self.env().emit_event(Withdrawn {
                 account,
@@ -290,13 +261,10 @@ mod reward_distributor {
         /// What `account` could claim of `asset` right now.
         #[ink(message)]
         pub fn pending(&self, account: AccountId, asset: Asset) -> Balance {
-            let mut stream = self.streams.get(asset).unwrap_or_default();
-            stream.advance(self.env().block_timestamp(), self.total_staked);
-            let mut position = self.positions.get((account, asset)).unwrap_or_default();
-            match position.settle(stream.reward_per_share, self.stake_of(account)) {
-                Some(()) => position.owed,
-                None => 0,
-            }
+            let position = self.positions.get((account, asset)).unwrap_or_default();
+            let now = self.env().block_timestamp();
+            let stake = self.stake_of(account);
+            position.pending(self.stream_of(asset), now, self.total_staked, stake)
         }
 
         /// Claims the caller's rewards in `asset`; returns the amount paid (possibly 0).
@@ -387,22 +355,14 @@ mod reward_distributor {
             self.ensure_admin()?;
             let state = Round::open(asset, root, total, deadline, self.env().transferred_value())?;
             let held = self.held_of(asset).credit(total)?;
-            if let Asset::Token(token) = asset {
-                let this = self.env().account_id();
-                call::transfer_from(token, self.env().caller(), this, total)?;
-                held.ensure_covered_by(call::balance_of(token, this)?)?;
+            match asset {
+                Asset::Token(token) => self.pull(token, self.env().caller(), total)?,
+                Asset::Native => self.set_held(asset, held),
             }
-            self.set_held(asset, held);
             let id = self.next_round;
             self.next_round = id.checked_add(1).ok_or(Error::Overflow)?;
             self.rounds.insert(id, &state);
-            self.env().emit_event(RoundOpened {
-                round: id,
-                asset,
-                root,
-                total,
-                deadline,
-            });
+            psp::emit(state.opened(id));
             Ok(id)
         }
 
@@ -421,15 +381,11 @@ mod reward_distributor {
             let slot = ClaimBitmap::slot(index);
             let now = self.env().block_timestamp();
             let leaf = (index, account, amount);
-            let word = state.claim(now, leaf, &proof, self.claim_word(round, slot))?;
+            let word = self.claim_word(round, slot);
+            let (word, event) = state.claim(round, now, leaf, &proof, word)?;
             self.claimed_leaves.insert((round, slot.word), &word.0);
             self.rounds.insert(round, &state);
-            self.env().emit_event(RoundClaimed {
-                round,
-                account,
-                index,
-                amount,
-            });
+            psp::emit(event);
             self.pay(state.asset, account, amount)
         }
 
@@ -438,12 +394,10 @@ mod reward_distributor {
         pub fn reclaim_round(&mut self, round: u32) -> Result<Balance, Error> {
             self.ensure_admin()?;
             let mut state = self.rounds.get(round).ok_or(Error::RoundNotFound)?;
-            let left = state.reclaim(self.env().block_timestamp())?;
+            let event = state.reclaim(round, self.env().block_timestamp())?;
+            let left = event.amount;
             self.rounds.insert(round, &state);
-            self.env().emit_event(RoundReclaimed {
-                round,
-                amount: left,
-            });
+            psp::emit(event);
             if left > 0 {
                 self.pay(state.asset, self.env().caller(), left)?;
             }
@@ -461,122 +415,6 @@ mod reward_distributor {
         pub fn is_claimed(&self, round: u32, index: u32) -> bool {
             let slot = ClaimBitmap::slot(index);
             self.claim_word(round, slot).is_set(slot)
-        }
-
-        // ---- internals: the one writer of `held`, of the stakes, and the payout ----
-
-        fn held_of(&self, asset: Asset) -> Held {
-            Held(self.held(asset))
-        }
-
-        /// The only writer of `held`.
-        fn set_held(&mut self, asset: Asset, held: Held) {
-            self.held.insert(asset, &held.0);
-        }
-
-        fn stakes_of(&self, account: AccountId) -> Stakes {
-            Stakes {
-                stake: self.stake_of(account),
-                total: self.total_staked,
-            }
-        }
-
-        /// The only writer of the stakes and their total (settle the account first).
-        fn set_stake(&mut self, account: AccountId, stakes: Stakes) {
-            if stakes.stake == 0 {
-                self.stakes.remove(account);
-            } else {
-                self.stakes.insert(account, &stakes.stake);
-            }
-            self.total_staked = stakes.total;
-        }
-
-        /// Sends `amount` of `asset` to `to` and lowers what is held: the one payout path.
-        fn pay(&mut self, asset: Asset, to: AccountId, amount: Balance) -> Result<(), Error> {
-            let held = self.held_of(asset).debit(amount)?;
-            self.set_held(asset, held);
-            match asset {
-                Asset::Native => self
-                    .env()
-                    .transfer(to, amount)
-                    .map_err(|_| Error::NativeTransferFailed),
-                Asset::Token(token) => Ok(call::transfer(token, to, amount)?),
-            }
-        }
-
-        /// The claim bitmap word of round `round` holding `slot`.
-        fn claim_word(&self, round: u32, slot: Slot) -> ClaimBitmap {
-            ClaimBitmap(
-                self.claimed_leaves
-                    .get((round, slot.word))
-                    .unwrap_or_default(),
-            )
-        }
-
-        /// Adds `amount` (already received and held) to `asset`'s stream.
-        fn stream(&mut self, asset: Asset, amount: Balance) -> Result<(), Error> {
-            let now = self.env().block_timestamp();
-            let mut stream = self.streams.get(asset).unwrap_or_default();
-            stream
-                .deposit(now, amount, self.reward_duration, self.total_staked)
-                .ok_or(Error::Overflow)?;
-            self.streams.insert(asset, &stream);
-            self.env().emit_event(RewardDeposited {
-                asset,
-                amount,
-                finish: stream.finish,
-            });
-            Ok(())
-        }
-
-        /// Advances `asset`'s stream to now and books what `account` earned.
-        fn settle(&mut self, account: AccountId, asset: Asset) -> Result<Position, Error> {
-            let mut stream = self.streams.get(asset).unwrap_or_default();
-            stream.advance(self.env().block_timestamp(), self.total_staked);
-            self.streams.insert(asset, &stream);
-            let mut position = self.positions.get((account, asset)).unwrap_or_default();
-            position
-                .settle(stream.reward_per_share, self.stake_of(account))
-                .ok_or(Error::Overflow)?;
-            Ok(position)
-        }
-
-        /// Books `account`'s earnings in every asset (before its stake changes).
-        fn settle_all(&mut self, account: AccountId) -> Result<(), Error> {
-            for asset in self.reward_assets() {
-                let position = self.settle(account, asset)?;
-                self.positions.insert((account, asset), &position);
-            }
-            Ok(())
-        }
-
-        fn claim_for(&mut self, account: AccountId, asset: Asset) -> Result<Balance, Error> {
-            let mut position = self.settle(account, asset)?;
-            let amount = core::mem::take(&mut position.owed);
-            self.positions.insert((account, asset), &position);
-            if amount > 0 {
-                self.env().emit_event(RewardClaimed {
-                    account,
-                    asset,
-                    amount,
-                });
-                self.pay(asset, account, amount)?;
-            }
-            Ok(amount)
-        }
-
-        fn ensure_reward_asset(&self, asset: Asset) -> Result<(), Error> {
-            if self.reward_assets().contains(&asset) {
-                Ok(())
-            } else {
-                Err(Error::UnknownAsset)
-            }
-        }
-
-        fn ensure_admin(&self) -> Result<(), Error> {
-            self.roles
-                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
-                .map_err(|_| Error::MissingRole)
         }
     }
 

@@ -2,7 +2,7 @@
 //! (open, unclaimed, proven, within the total), reclaiming (after the deadline, once), and the
 //! claim bitmap: one bit per leaf, 128 leaves per stored word.
 
-use crate::{Asset, DistributorError, Round};
+use crate::{Asset, DistributorError, Round, RoundClaimed, RoundOpened, RoundReclaimed};
 use ink::primitives::AccountId;
 use psp::merkle;
 
@@ -72,17 +72,30 @@ impl Round {
         })
     }
 
-    /// Admits the claim of leaf `index` (`amount` to `account`, with its Merkle `proof`) at
-    /// `now`, given the bitmap `word` holding the leaf's bit: the round must be open, the leaf
-    /// unclaimed, the proof valid and the total not exceeded, checked in that order. Books the
-    /// amount and returns the word with the leaf claimed.
+    /// The event of opening this round as round `round`.
+    pub fn opened(&self, round: u32) -> RoundOpened {
+        RoundOpened {
+            round,
+            asset: self.asset,
+            root: self.root,
+            total: self.total,
+            deadline: self.deadline,
+        }
+    }
+
+    /// Admits the claim of leaf `index` of this round, round `round` (`amount` to `account`,
+    /// with its Merkle `proof`), at `now`, given the bitmap `word` holding the leaf's bit: the
+    /// round must be open, the leaf unclaimed, the proof valid and the total not exceeded,
+    /// checked in that order. Books the amount; returns the word with the leaf claimed and the
+    /// event.
     pub fn claim(
         &mut self,
+        round: u32,
         now: u64,
         (index, account, amount): (u32, AccountId, u128),
         proof: &[merkle::Hash],
         word: ClaimBitmap,
-    ) -> Result<ClaimBitmap, DistributorError> {
+    ) -> Result<(ClaimBitmap, RoundClaimed), DistributorError> {
         if self.reclaimed || now > self.deadline {
             return Err(DistributorError::RoundClosed);
         }
@@ -98,11 +111,18 @@ impl Round {
             .checked_add(amount)
             .filter(|claimed| *claimed <= self.total)
             .ok_or(DistributorError::RoundOverdrawn)?;
-        Ok(word.set(slot))
+        let event = RoundClaimed {
+            round,
+            account,
+            index,
+            amount,
+        };
+        Ok((word.set(slot), event))
     }
 
-    /// Closes the round after its deadline and answers what is left for the admin.
-    pub fn reclaim(&mut self, now: u64) -> Result<u128, DistributorError> {
+    /// Closes this round, round `round`, after its deadline; the event tells what is left for
+    /// the admin.
+    pub fn reclaim(&mut self, round: u32, now: u64) -> Result<RoundReclaimed, DistributorError> {
         if self.reclaimed {
             return Err(DistributorError::RoundClosed);
         }
@@ -110,7 +130,10 @@ impl Round {
             return Err(DistributorError::RoundStillOpen);
         }
         self.reclaimed = true;
-        Ok(self.total.saturating_sub(self.claimed))
+        Ok(RoundReclaimed {
+            round,
+            amount: self.total.saturating_sub(self.claimed),
+        })
     }
 }
 
@@ -175,34 +198,43 @@ mod tests {
         let word = ClaimBitmap::default();
         // A wrong amount or index does not verify, and books nothing.
         assert_eq!(
-            state.claim(0, (0, bob(), 301), &proof, word),
+            state.claim(7, 0, (0, bob(), 301), &proof, word),
             Err(DistributorError::InvalidProof)
         );
         assert_eq!(
-            state.claim(0, (1, bob(), 300), &proof, word),
+            state.claim(7, 0, (1, bob(), 300), &proof, word),
             Err(DistributorError::InvalidProof)
         );
         assert_eq!(state.claimed, 0);
-        let word = state
-            .claim(100, (0, bob(), 300), &proof, word)
+        let (word, event) = state
+            .claim(7, 100, (0, bob(), 300), &proof, word)
             .expect("at the deadline");
+        assert_eq!(
+            event,
+            RoundClaimed {
+                round: 7,
+                account: bob(),
+                index: 0,
+                amount: 300
+            }
+        );
         assert_eq!(state.claimed, 300);
         assert!(word.is_set(ClaimBitmap::slot(0)));
         // Claimed already: refused before the proof is even looked at.
         assert_eq!(
-            state.claim(0, (0, bob(), 300), &[], word),
+            state.claim(7, 0, (0, bob(), 300), &[], word),
             Err(DistributorError::AlreadyClaimed)
         );
         // The second leaf would overdraw the total of 500.
         let second = tree.proof(1).expect("proof");
         assert_eq!(
-            state.claim(0, (1, bob(), 300), &second, word),
+            state.claim(7, 0, (1, bob(), 300), &second, word),
             Err(DistributorError::RoundOverdrawn)
         );
         assert_eq!(state.claimed, 300);
         // After the deadline everything is closed, even a claimed leaf.
         assert_eq!(
-            state.claim(101, (0, bob(), 300), &proof, word),
+            state.claim(7, 101, (0, bob(), 300), &proof, word),
             Err(DistributorError::RoundClosed)
         );
     }
@@ -213,16 +245,37 @@ mod tests {
         let (mut state, tree) = round(&list, 500);
         let proof = tree.proof(0).expect("proof");
         state
-            .claim(5, (0, bob(), 200), &proof, ClaimBitmap::default())
+            .claim(3, 5, (0, bob(), 200), &proof, ClaimBitmap::default())
             .expect("claim");
-        assert_eq!(state.reclaim(100), Err(DistributorError::RoundStillOpen));
-        assert_eq!(state.reclaim(101), Ok(300));
-        assert!(state.reclaimed);
-        assert_eq!(state.reclaim(200), Err(DistributorError::RoundClosed));
+        assert_eq!(state.reclaim(3, 100), Err(DistributorError::RoundStillOpen));
         assert_eq!(
-            state.claim(0, (0, bob(), 200), &proof, ClaimBitmap::default()),
+            state.reclaim(3, 101),
+            Ok(RoundReclaimed {
+                round: 3,
+                amount: 300
+            })
+        );
+        assert!(state.reclaimed);
+        assert_eq!(state.reclaim(3, 200), Err(DistributorError::RoundClosed));
+        assert_eq!(
+            state.claim(3, 0, (0, bob(), 200), &proof, ClaimBitmap::default()),
             Err(DistributorError::RoundClosed),
             "a reclaimed round is closed"
+        );
+    }
+
+    #[test]
+    fn the_opening_event_tells_the_round() {
+        let (state, tree) = round(&[(0, bob(), 5)], 5);
+        assert_eq!(
+            state.opened(4),
+            RoundOpened {
+                round: 4,
+                asset: Asset::Native,
+                root: tree.root(),
+                total: 5,
+                deadline: 100
+            }
         );
     }
 
