@@ -1,4 +1,5 @@
-# Shared by the scripts: repo root, the pinned versions, and logging.
+# Shared by the scripts: repo root, the pinned versions, the contract list, and logging.
+# shellcheck shell=bash disable=SC2034 # the variables are for the scripts that source this
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
