@@ -1,13 +1,34 @@
-# Shared by the scripts: repo root, the pinned versions, and logging.
+# Shared by the scripts: repo root, the pinned versions, the contract list, and logging.
+# shellcheck shell=bash disable=SC2034 # the variables are for the scripts that source this
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 RUST_TOOLCHAIN="1.91.1"
 CARGO_CONTRACT_VERSION="5.0.3"
 export PATH="$HOME/.cargo/bin:$PATH"
-# Every contract crate under contracts/ (the library crate `psp` is not a contract).
-CONTRACTS=(creator-token creator-nft reward-distributor mining-pool creator-vesting creator-factory creator-market)
+# The suite's contracts, read from contracts/LIST (the one list; see its header): CONTRACTS
+# holds their directories under contracts/, ROLES their fields in the factory's Suite and
+# CodeHashes (`factory` for the factory), in the same order.
+CONTRACTS=()
+ROLES=()
+while read -r dir role _ || [ -n "${dir:-}" ]; do
+  case "$dir" in '' | '#'*) continue ;; esac
+  CONTRACTS+=("$dir")
+  ROLES+=("${role:?contracts/LIST: $dir has no role}")
+done < contracts/LIST
 # Test-only contracts (paths from the repo root), built by a plain `scripts/build`.
 TEST_CONTRACTS=(e2e-tests/hostile-psp22)
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 crate_name() { echo "${1//-/_}"; }
+# The crate name of the contract whose role (contracts/LIST) is $1.
+crate_of_role() {
+  local i
+  for i in "${!ROLES[@]}"; do
+    [ "${ROLES[$i]}" != "$1" ] || { crate_name "${CONTRACTS[$i]}"; return 0; }
+  done
+  echo "contracts/LIST has no contract with role $1" >&2
+  return 1
+}
+# Prints the calling script's header comment (from line 2 to the first line that is not a
+# comment), for --help.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }

@@ -21,17 +21,28 @@ pub struct Bundles {
     pub factory: Bundle,
 }
 
+/// The bundle of the contract whose role is `role` in `contracts/LIST` (`<directory> <role>`
+/// lines, the one list of the suite's contracts that the scripts and the client read too).
+fn load_role(role: &str) -> Result<Bundle, String> {
+    let (dir, _) = include_str!("../../contracts/LIST")
+        .lines()
+        .filter_map(|line| line.split('#').next()?.split_once(' '))
+        .find(|(_, r)| r.trim() == role)
+        .ok_or_else(|| format!("contracts/LIST has no contract with role {role}"))?;
+    Bundle::load(&dir.trim().replace('-', "_"))
+}
+
 impl Bundles {
     /// Loads all bundles from `target/ink`.
     pub fn load() -> Result<Self, String> {
         Ok(Self {
-            token: Bundle::load("creator_token")?,
-            collection: Bundle::load("creator_nft")?,
-            distributor: Bundle::load("reward_distributor")?,
-            pool: Bundle::load("mining_pool")?,
-            vesting: Bundle::load("creator_vesting")?,
-            market: Bundle::load("creator_market")?,
-            factory: Bundle::load("creator_factory")?,
+            token: load_role("token")?,
+            collection: load_role("collection")?,
+            distributor: load_role("distributor")?,
+            pool: load_role("pool")?,
+            vesting: load_role("vesting")?,
+            market: load_role("market")?,
+            factory: load_role("factory")?,
         })
     }
 }

@@ -13,11 +13,14 @@ import { CONTRACTS } from './codec.js';
 
 /** @typedef {import('./codec.js').ContractName} ContractName */
 
-/** `target/ink` of this repository, or `$INK_BUNDLES_DIR`. */
+/**
+ * Where `scripts/build` writes the bundles: `$INK_BUNDLES_DIR`, or else `target/ink` at the
+ * root of the repository this package sits in (`client/` is one level below the root).
+ */
 export function bundlesDir() {
   return process.env.INK_BUNDLES_DIR
     ? resolve(process.env.INK_BUNDLES_DIR)
-    : resolve(dirname(fileURLToPath(import.meta.url)), '../../../target/ink');
+    : resolve(dirname(fileURLToPath(import.meta.url)), '../../target/ink');
 }
 
 /**

@@ -16,7 +16,8 @@ import {
 } from '@polkadot/types-codec';
 import { compactStripLength, hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 
-/** The suite's contracts by crate name (the `.contract` bundle names). */
+/** The suite's contracts by crate name (the `.contract` bundle names), in the order of the
+ * repository's contracts/LIST (test/package.test.js checks they agree). */
 export const CONTRACTS = /** @type {const} */ ([
   'creator_token',
   'creator_nft',

@@ -1,7 +1,7 @@
 // The creator suite's Polkadot.js client: import this from a dApp (browser-safe).
 //
 //   import { ApiPromise, WsProvider } from '@polkadot/api';
-//   import { SuiteClient } from 'creator-suite-client';
+//   import { SuiteClient } from '@creator-suite/client';
 //   const api = await ApiPromise.create({ provider: new WsProvider(url) });
 //   const client = SuiteClient.fromApi(api, { creator_token, creator_nft, ... }); // metadata JSON
 //   const suite = await client.getSuite(factory, creator);
