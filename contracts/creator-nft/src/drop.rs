@@ -44,10 +44,9 @@ impl Drop {
     }
 
     /// The drop with its window closed at `now` (`end_drop`): every later `buy` is `Ended`.
-    pub fn ended_at(&self, now: u64) -> Self {
-        let mut ended = self.clone();
-        ended.config.end = now;
-        ended
+    pub fn ended_at(mut self, now: u64) -> Self {
+        self.config.end = now;
+        self
     }
 
     /// Whether `buyer`, who already bought `already_bought` items of this drop, may buy

@@ -122,11 +122,9 @@ mod creator_nft {
         pub fn end_drop(&mut self) -> Result<(), CollectionError> {
             self.ensure_admin()?;
             let drop = self.drop.get().ok_or(CollectionError::NoActiveDrop)?;
+            let (drop_id, sold) = (drop.id, drop.sold);
             self.drop.set(&drop.ended_at(self.env().block_timestamp()));
-            psp::emit(DropEnded {
-                drop_id: drop.id,
-                sold: drop.sold,
-            });
+            psp::emit(DropEnded { drop_id, sold });
             Ok(())
         }
 
