@@ -461,3 +461,8 @@ fn roles_and_ownership() {
     assert_eq!(nft.renounce_ownership(), Ok(()));
     assert_eq!(nft.owner(), None);
 }
+
+psp::psp34_tests!(CreatorNft, collection, mint_by_hand);
+psp::ownable_tests!(CreatorNft, collection);
+psp::access_control_tests!(CreatorNft, collection);
+psp::upgradeable_tests!(CreatorNft, collection);

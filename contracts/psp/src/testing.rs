@@ -279,7 +279,7 @@ macro_rules! psp34_tests {
             use $crate::{Id, PSP34Enumerable, PSP34Error, PSP34};
 
             /// A collection where alice holds tokens 1 and 2 and bob token 3.
-            fn collection() -> $contract {
+            fn minted_collection() -> $contract {
                 set_caller(accounts().alice);
                 let new: fn() -> $contract = $new;
                 let mint: fn(&mut $contract, AccountId, Id) = $mint;
@@ -293,7 +293,7 @@ macro_rules! psp34_tests {
 
             #[ink::test]
             fn owners_balances_and_enumeration() {
-                let c = collection();
+                let c = minted_collection();
                 let (alice, bob) = (accounts().alice, accounts().bob);
                 assert_eq!(PSP34::total_supply(&c), 3);
                 assert_eq!(PSP34::balance_of(&c, alice), 2);
@@ -317,7 +317,7 @@ macro_rules! psp34_tests {
 
             #[ink::test]
             fn transfer_by_the_owner_moves_the_token_and_emits() {
-                let mut c = collection();
+                let mut c = minted_collection();
                 let (alice, bob) = (accounts().alice, accounts().bob);
                 let mark = emitted::<Transfer>().len();
                 assert_eq!(PSP34::transfer(&mut c, bob, Id::U8(1), vec![]), Ok(()));
@@ -342,7 +342,7 @@ macro_rules! psp34_tests {
 
             #[ink::test]
             fn transfer_refusals_change_nothing() {
-                let mut c = collection();
+                let mut c = minted_collection();
                 let (alice, bob) = (accounts().alice, accounts().bob);
                 let mark = event_count();
                 assert_eq!(
@@ -359,7 +359,7 @@ macro_rules! psp34_tests {
 
             #[ink::test]
             fn a_token_approval_lets_one_operator_move_one_token_once() {
-                let mut c = collection();
+                let mut c = minted_collection();
                 let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
                 let mark = emitted::<Approval>().len();
                 assert_eq!(PSP34::approve(&mut c, bob, Some(Id::U8(1)), true), Ok(()));
@@ -399,7 +399,7 @@ macro_rules! psp34_tests {
 
             #[ink::test]
             fn an_operator_for_all_moves_every_token_until_withdrawn() {
-                let mut c = collection();
+                let mut c = minted_collection();
                 let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
                 assert_eq!(PSP34::approve(&mut c, bob, None, true), Ok(()));
                 assert!(PSP34::allowance(&c, alice, bob, None));
