@@ -301,5 +301,7 @@ fn a_pool_that_is_its_own_token_answers_a_typed_error() {
     assert_eq!(pool.claim(0), Err(Error::MintCallFailed));
 }
 
-// The shared behaviour suites (`psp::ownable_tests!`, `psp::access_control_tests!`,
-// `psp::upgradeable_tests!`) are invoked here, one line each, with `new_pool`.
+// The shared behaviour suites.
+psp::ownable_tests!(MiningPool, new_pool);
+psp::access_control_tests!(MiningPool, new_pool);
+psp::upgradeable_tests!(MiningPool, new_pool);
