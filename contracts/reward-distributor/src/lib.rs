@@ -66,6 +66,7 @@ mod reward_distributor {
         DEFAULT_ADMIN_ROLE,
     };
 
+    /// Fields are `pub(crate)` only for `store.rs`, the contract's private state access.
     #[ink(storage)]
     pub struct RewardDistributor {
         pub(crate) staking_token: AccountId,
