@@ -26,139 +26,20 @@
     )
 )]
 
+pub mod params;
+
 pub use types::*;
 
 /// Most creators one `creators` page returns.
 pub const MAX_PAGE: u32 = 100;
 
-mod types {
-    // parity-scale-codec's enum derive trips `cast_possible_truncation`; see `psp::psp22`.
-    #![allow(clippy::cast_possible_truncation)]
-    use ink::{
-        prelude::string::String,
-        primitives::{AccountId, Hash},
-    };
-
-    /// Why the factory refused. Nothing is instantiated on a refusal.
-    #[derive(Debug, PartialEq, Eq, Clone)]
-    #[ink::scale_derive(Encode, Decode, TypeInfo)]
-    pub enum FactoryError {
-        /// The caller lacks the admin role.
-        MissingRole,
-        /// The admin has not registered the code hashes yet.
-        CodeHashesNotSet,
-        /// Name or symbol (of the token or the collection) is empty.
-        EmptyName,
-        /// The token cap is below the creator's allocation plus the mining pool's cap.
-        CapBelowAllocation,
-        /// Treasury and distributor shares do not sum to 10,000 basis points.
-        InvalidShares,
-        /// A zero epoch length, halving interval or reward duration, a reward duration above
-        /// a year or an unstaking cooldown above 30 days (`psp::limits`).
-        InvalidSchedule,
-        /// Instantiating a contract of the suite failed.
-        InstantiationFailed,
-        /// Wiring the suite failed (a call to one of its contracts was refused).
-        WiringFailed,
-        /// Market parameters out of range (decimals above 38, a free curve, fees above 100 %).
-        InvalidMarket,
-        /// A counter does not fit.
-        Overflow,
-    }
-
-    /// The code hashes of the suite's contracts (uploaded beforehand).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    #[ink::scale_derive(Encode, Decode, TypeInfo)]
-    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-    pub struct CodeHashes {
-        pub token: Hash,
-        pub collection: Hash,
-        pub distributor: Hash,
-        pub pool: Hash,
-        pub vesting: Hash,
-        pub market: Hash,
-    }
-
-    /// What a creator chooses for their economy.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    #[ink::scale_derive(Encode, Decode, TypeInfo)]
-    pub struct CreatorParams {
-        /// Token name and symbol (non-empty), decimals, and supply cap.
-        pub name: String,
-        pub symbol: String,
-        pub decimals: u8,
-        pub cap: u128,
-        /// Minted to the vesting wallet at creation.
-        pub creator_allocation: u128,
-        /// Vesting cliff and duration from creation (ms).
-        pub vesting_cliff: u64,
-        pub vesting_duration: u64,
-        /// The NFT collection's name, symbol (non-empty) and base URI.
-        pub collection_name: String,
-        pub collection_symbol: String,
-        pub base_uri: String,
-        /// Split of NFT sales between the creator and the distributor (sum 10,000).
-        pub treasury_bps: u16,
-        pub distributor_bps: u16,
-        /// How long the distributor streams each deposit (ms) and the unstaking cooldown (ms).
-        pub reward_duration: u64,
-        pub unstake_cooldown: u64,
-        /// The mining pool: epoch length (ms), emission of epoch 0, epochs per halving, the
-        /// pool's cap, per-account and per-attester limits per epoch, dispute window (ms).
-        pub epoch_length: u64,
-        pub initial_emission: u128,
-        pub halving_interval: u32,
-        pub mining_cap: u128,
-        pub max_points_per_account: u128,
-        pub attester_budget: u128,
-        pub dispute_window: u64,
-        /// The bonding-curve market: price of the first whole token and its rise per whole
-        /// token minted (native smallest units), the creator's fee, the launch fee decaying
-        /// over `launch_period` ms, and an optional cap on tokens per buy.
-        pub base_price: u128,
-        pub price_slope: u128,
-        pub market_fee_bps: u16,
-        pub launch_fee_bps: u16,
-        pub launch_period: u64,
-        pub max_tokens_per_call: Option<u128>,
-    }
-
-    /// The addresses of one creator's suite.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    #[ink::scale_derive(Encode, Decode, TypeInfo)]
-    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-    pub struct Suite {
-        pub token: AccountId,
-        pub collection: AccountId,
-        pub distributor: AccountId,
-        pub pool: AccountId,
-        pub vesting: AccountId,
-        pub market: AccountId,
-    }
-
-    /// Emitted when the admin registers code hashes.
-    #[ink::event]
-    #[derive(Debug, PartialEq, Eq, Clone)]
-    pub struct CodeHashesChanged {
-        pub hashes: CodeHashes,
-    }
-
-    /// Emitted when a creator's suite is created.
-    #[ink::event]
-    #[derive(Debug, PartialEq, Eq, Clone)]
-    pub struct CreatorRegistered {
-        #[ink(topic)]
-        pub creator: AccountId,
-        pub nonce: u32,
-        pub suite: Suite,
-    }
-}
+mod types;
 
 #[ink::contract]
 mod creator_factory {
     use super::{
-        CodeHashes, CodeHashesChanged, CreatorParams, CreatorRegistered, FactoryError as Error,
-        Suite, MAX_PAGE,
+        params, CodeHashes, CodeHashesChanged, CreatorParams, CreatorRegistered,
+        FactoryError as Error, Suite, MAX_PAGE,
     };
     use ink::{
         env::{
@@ -219,9 +100,8 @@ mod creator_factory {
                 ownership,
                 roles: Roles::default(),
             };
-            let event = factory.roles.setup(DEFAULT_ADMIN_ROLE, admin);
-            factory.env().emit_event(event);
-            factory.env().emit_event(ownership_event);
+            psp::emit(factory.roles.setup(DEFAULT_ADMIN_ROLE, admin));
+            psp::emit(ownership_event);
             factory
         }
 
@@ -245,19 +125,21 @@ mod creator_factory {
         /// Creates the caller's suite in one transaction and registers it (see the crate
         /// docs for the wiring). Returns the addresses.
         #[ink(message)]
-        pub fn create_creator(&mut self, params: CreatorParams) -> Result<Suite, Error> {
+        pub fn create_creator(&mut self, mut params: CreatorParams) -> Result<Suite, Error> {
             let hashes = self.code_hashes.get().ok_or(Error::CodeHashesNotSet)?;
-            Self::validate(&params)?;
+            params::validate(&params)?;
             let creator = self.env().caller();
             let factory = self.env().account_id();
             let nonce = self.nonces.get(creator).unwrap_or_default();
             let now = self.env().block_timestamp();
+            // The names go to their constructors; the numbers stay readable for the configs.
+            let take = core::mem::take::<String>;
 
             let token = self.instantiate(
                 hashes.token,
                 (
-                    Some(params.name),
-                    Some(params.symbol),
+                    Some(take(&mut params.name)),
+                    Some(take(&mut params.symbol)),
                     params.decimals,
                     params.cap,
                     factory,
@@ -274,13 +156,7 @@ mod creator_factory {
                 ),
                 self.salt(creator, nonce, 1),
             )?;
-            // `mining_pool::PoolConfig`, field by field (a struct encodes as its fields).
-            let pool_config = (
-                (token, now, params.epoch_length, params.initial_emission),
-                (params.halving_interval, params.mining_cap),
-                (params.max_points_per_account, params.attester_budget),
-                (params.dispute_window, self.domain),
-            );
+            let pool_config = params::pool_config(&params, token, now, self.domain);
             let pool = build_create::<Instantiated>()
                 .code_hash(hashes.pool)
                 .endowment(0)
@@ -299,9 +175,9 @@ mod creator_factory {
             let collection = self.instantiate(
                 hashes.collection,
                 (
-                    params.collection_name,
-                    params.collection_symbol,
-                    params.base_uri,
+                    take(&mut params.collection_name),
+                    take(&mut params.collection_symbol),
+                    take(&mut params.base_uri),
                     factory,
                 ),
                 self.salt(creator, nonce, 3),
@@ -317,16 +193,7 @@ mod creator_factory {
                 ),
                 self.salt(creator, nonce, 4),
             )?;
-            // `creator_market::MarketConfig`, field by field; `Curve::Linear` is variant 0.
-            let unit = 10u128
-                .checked_pow(u32::from(params.decimals))
-                .ok_or(Error::InvalidMarket)?;
-            let market_config = (
-                (token, unit, (0u8, params.base_price, params.price_slope)),
-                (creator, params.market_fee_bps, None::<(AccountId, u16)>),
-                (params.launch_fee_bps, params.launch_period),
-                params.max_tokens_per_call,
-            );
+            let market_config = params::market_config(&params, token, creator)?;
             let market = build_create::<Instantiated>()
                 .code_hash(hashes.market)
                 .endowment(0)
@@ -362,9 +229,8 @@ mod creator_factory {
                     (vesting, params.creator_allocation),
                 )?;
             }
-            let grant = ink::selector_bytes!("AccessControl::grant_role");
             for (role, account) in [(MINTER, pool), (MINTER, market), (BURNER, market)] {
-                self.call(token, grant, (role, Some(account)))?;
+                self.grant(token, role, account)?;
             }
             self.hand_over(token, creator, &[MINTER, BURNER, PAUSER])?;
 
@@ -418,40 +284,6 @@ mod creator_factory {
             self.nonces.get(creator).unwrap_or_default()
         }
 
-        fn validate(params: &CreatorParams) -> Result<(), Error> {
-            let empty = |text: &String| text.trim().is_empty();
-            if empty(&params.name)
-                || empty(&params.symbol)
-                || empty(&params.collection_name)
-                || empty(&params.collection_symbol)
-            {
-                return Err(Error::EmptyName);
-            }
-            let committed = params.creator_allocation.checked_add(params.mining_cap);
-            if committed.is_none_or(|committed| committed > params.cap) {
-                return Err(Error::CapBelowAllocation);
-            }
-            if params.treasury_bps.checked_add(params.distributor_bps) != Some(10_000) {
-                return Err(Error::InvalidShares);
-            }
-            if params.epoch_length == 0
-                || params.halving_interval == 0
-                || params.reward_duration == 0
-                || params.reward_duration > psp::limits::MAX_REWARD_DURATION
-                || params.unstake_cooldown > psp::limits::MAX_COOLDOWN
-            {
-                return Err(Error::InvalidSchedule);
-            }
-            if params.decimals > 38
-                || (params.base_price == 0 && params.price_slope == 0)
-                || params.market_fee_bps > 10_000
-                || params.launch_fee_bps > 10_000
-            {
-                return Err(Error::InvalidMarket);
-            }
-            Ok(())
-        }
-
         /// `blake2_256(SCALE((creator, nonce, kind)))`.
         fn salt(&self, creator: AccountId, nonce: u32, kind: u8) -> [u8; 32] {
             let mut salt = <Blake2x256 as HashOutput>::Type::default();
@@ -495,6 +327,17 @@ mod creator_factory {
                 .map_err(|_| Error::WiringFailed)
         }
 
+        /// `AccessControl::grant_role(role, Some(account))` on `contract`.
+        fn grant(
+            &self,
+            contract: AccountId,
+            role: RoleType,
+            account: AccountId,
+        ) -> Result<(), Error> {
+            let grant = ink::selector_bytes!("AccessControl::grant_role");
+            self.call(contract, grant, (role, Some(account)))
+        }
+
         /// Gives `creator` the admin role, `roles` and ownership of `contract`, then
         /// renounces everything the factory held there.
         fn hand_over(
@@ -504,10 +347,9 @@ mod creator_factory {
             roles: &[RoleType],
         ) -> Result<(), Error> {
             let factory = self.env().account_id();
-            let grant = ink::selector_bytes!("AccessControl::grant_role");
             let renounce = ink::selector_bytes!("AccessControl::renounce_role");
             for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
-                self.call(contract, grant, (*role, Some(creator)))?;
+                self.grant(contract, *role, creator)?;
             }
             self.call(
                 contract,
@@ -542,17 +384,13 @@ mod creator_factory {
         /// Gives up ownership for good. Owner only.
         #[ink(message)]
         fn renounce_ownership(&mut self) -> Result<(), OwnableError> {
-            let event = self.ownership.renounce(self.env().caller())?;
-            self.env().emit_event(event);
-            Ok(())
+            psp::emit_ok(self.ownership.renounce(self.env().caller()))
         }
 
         /// Hands ownership to `new_owner`. Owner only; `None` is refused.
         #[ink(message)]
         fn transfer_ownership(&mut self, new_owner: Option<AccountId>) -> Result<(), OwnableError> {
-            let event = self.ownership.transfer(self.env().caller(), new_owner)?;
-            self.env().emit_event(event);
-            Ok(())
+            psp::emit_ok(self.ownership.transfer(self.env().caller(), new_owner))
         }
     }
 
@@ -577,9 +415,7 @@ mod creator_factory {
             role: RoleType,
             account: Option<AccountId>,
         ) -> Result<(), AccessControlError> {
-            let event = self.roles.grant(self.env().caller(), role, account)?;
-            self.env().emit_event(event);
-            Ok(())
+            psp::emit_ok(self.roles.grant(self.env().caller(), role, account))
         }
 
         /// Takes `role` from `account`. Admin only.
@@ -589,9 +425,7 @@ mod creator_factory {
             role: RoleType,
             account: Option<AccountId>,
         ) -> Result<(), AccessControlError> {
-            let event = self.roles.revoke(self.env().caller(), role, account)?;
-            self.env().emit_event(event);
-            Ok(())
+            psp::emit_ok(self.roles.revoke(self.env().caller(), role, account))
         }
 
         /// The caller gives up its own `role`; `account` must be the caller.
@@ -601,9 +435,10 @@ mod creator_factory {
             role: RoleType,
             account: Option<AccountId>,
         ) -> Result<(), AccessControlError> {
-            let event = self.roles.renounce(self.env().caller(), role, account)?;
-            self.env().emit_event(event);
-            Ok(())
+            psp::emit_ok(self.roles.renounce(self.env().caller(), role, account))
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,415 @@
+//! What the factory accepts from a creator, checked before anything is instantiated, and what
+//! the parameters become: the mining pool's and the market's configurations, in those crates'
+//! own types (a field added to either is a compile error here).
+
+use crate::{CreatorParams, FactoryError};
+use creator_market::{curve::Curve, MarketConfig};
+use ink::{prelude::string::String, primitives::AccountId};
+use mining_pool::PoolConfig;
+use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION};
+
+/// Basis points in 100 %.
+pub const BPS: u16 = 10_000;
+
+/// The most decimals a token may have: a whole token (`10^decimals` units) must fit a `u128`.
+pub const MAX_DECIMALS: u8 = 38;
+
+/// Refuses parameters no suite should be built from, with the first reason found, in this
+/// order: an empty (or blank) name or symbol, a cap below the creator's allocation plus the
+/// pool's cap, shares not summing to 100 %, a bad schedule (zero epoch length, halving interval
+/// or reward duration, a reward duration or cooldown beyond `psp::limits`), a bad market
+/// (decimals above 38, a free curve, a fee above 100 %).
+pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
+    // Blank: `trim().is_empty()`, written so as to leave out `trim`'s code (243 bytes of Wasm).
+    let empty = |text: &String| text.chars().all(char::is_whitespace);
+    if empty(&params.name)
+        || empty(&params.symbol)
+        || empty(&params.collection_name)
+        || empty(&params.collection_symbol)
+    {
+        return Err(FactoryError::EmptyName);
+    }
+    let committed = params.creator_allocation.checked_add(params.mining_cap);
+    if committed.is_none_or(|committed| committed > params.cap) {
+        return Err(FactoryError::CapBelowAllocation);
+    }
+    if params.treasury_bps.checked_add(params.distributor_bps) != Some(BPS) {
+        return Err(FactoryError::InvalidShares);
+    }
+    if params.epoch_length == 0
+        || params.halving_interval == 0
+        || params.reward_duration == 0
+        || params.reward_duration > MAX_REWARD_DURATION
+        || params.unstake_cooldown > MAX_COOLDOWN
+    {
+        return Err(FactoryError::InvalidSchedule);
+    }
+    if params.decimals > MAX_DECIMALS
+        || (params.base_price == 0 && params.price_slope == 0)
+        || params.market_fee_bps > BPS
+        || params.launch_fee_bps > BPS
+    {
+        return Err(FactoryError::InvalidMarket);
+    }
+    Ok(())
+}
+
+/// The mining pool's configuration: it mints `token`, its epoch 0 starts at `genesis` (the
+/// suite's creation) and its vouchers are bound to the factory's `domain`.
+pub fn pool_config(
+    params: &CreatorParams,
+    token: AccountId,
+    genesis: u64,
+    domain: u32,
+) -> PoolConfig {
+    PoolConfig {
+        token,
+        genesis,
+        epoch_length: params.epoch_length,
+        initial_emission: params.initial_emission,
+        halving_interval: params.halving_interval,
+        cap: params.mining_cap,
+        max_points_per_account: params.max_points_per_account,
+        attester_budget: params.attester_budget,
+        dispute_window: params.dispute_window,
+        domain,
+    }
+}
+
+/// The market's configuration: a linear curve over `token` (a whole token is `10^decimals`
+/// units), the creator's fee to `creator`, no platform fee. `InvalidMarket` if a whole token
+/// does not fit (cannot happen once [`validate`] passed).
+pub fn market_config(
+    params: &CreatorParams,
+    token: AccountId,
+    creator: AccountId,
+) -> Result<MarketConfig, FactoryError> {
+    let unit = 10u128
+        .checked_pow(u32::from(params.decimals))
+        .ok_or(FactoryError::InvalidMarket)?;
+    Ok(MarketConfig {
+        token,
+        unit,
+        curve: Curve::Linear {
+            base_price: params.base_price,
+            slope: params.price_slope,
+        },
+        creator,
+        creator_fee_bps: params.market_fee_bps,
+        platform: None,
+        launch_fee_bps: params.launch_fee_bps,
+        launch_period: params.launch_period,
+        max_tokens_per_call: params.max_tokens_per_call,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const DAY: u64 = 86_400_000;
+
+    /// Parameters every check accepts.
+    pub(crate) fn valid() -> CreatorParams {
+        CreatorParams {
+            name: "Creator".into(),
+            symbol: "CRT".into(),
+            decimals: 12,
+            cap: 1_000_000,
+            creator_allocation: 100_000,
+            vesting_cliff: 30 * DAY,
+            vesting_duration: 365 * DAY,
+            collection_name: "Creator Pass".into(),
+            collection_symbol: "PASS".into(),
+            base_uri: "ipfs://base/".into(),
+            treasury_bps: 7_000,
+            distributor_bps: 3_000,
+            reward_duration: 7 * DAY,
+            unstake_cooldown: DAY,
+            epoch_length: DAY,
+            initial_emission: 10_000,
+            halving_interval: 52,
+            mining_cap: 500_000,
+            max_points_per_account: 1_000,
+            attester_budget: 10_000,
+            dispute_window: DAY,
+            base_price: 1_000,
+            price_slope: 10,
+            market_fee_bps: 250,
+            launch_fee_bps: 1_000,
+            launch_period: DAY,
+            max_tokens_per_call: Some(5_000),
+        }
+    }
+
+    fn with(change: impl FnOnce(&mut CreatorParams)) -> Result<(), FactoryError> {
+        let mut params = valid();
+        change(&mut params);
+        validate(&params)
+    }
+
+    #[test]
+    fn valid_params_pass() {
+        assert_eq!(validate(&valid()), Ok(()));
+    }
+
+    #[test]
+    fn empty_or_blank_names_are_refused() {
+        for blank in ["", " ", "\t\n"] {
+            assert_eq!(
+                with(|p| p.name = blank.into()),
+                Err(FactoryError::EmptyName)
+            );
+            assert_eq!(
+                with(|p| p.symbol = blank.into()),
+                Err(FactoryError::EmptyName)
+            );
+            assert_eq!(
+                with(|p| p.collection_name = blank.into()),
+                Err(FactoryError::EmptyName)
+            );
+            assert_eq!(
+                with(|p| p.collection_symbol = blank.into()),
+                Err(FactoryError::EmptyName)
+            );
+        }
+        // The base URI may be empty; a name with spaces around is fine.
+        assert_eq!(with(|p| p.base_uri = String::new()), Ok(()));
+        assert_eq!(with(|p| p.name = " A ".into()), Ok(()));
+    }
+
+    #[test]
+    fn cap_must_cover_allocation_and_pool() {
+        // Exactly covered.
+        assert_eq!(with(|p| p.cap = 600_000), Ok(()));
+        assert_eq!(
+            with(|p| p.cap = 599_999),
+            Err(FactoryError::CapBelowAllocation)
+        );
+        // The sum overflowing is refused, not wrapped.
+        assert_eq!(
+            with(|p| {
+                p.cap = u128::MAX;
+                p.creator_allocation = u128::MAX;
+                p.mining_cap = 1;
+            }),
+            Err(FactoryError::CapBelowAllocation)
+        );
+        assert_eq!(
+            with(|p| {
+                p.cap = u128::MAX;
+                p.creator_allocation = u128::MAX - 1;
+                p.mining_cap = 1;
+            }),
+            Ok(())
+        );
+        // Nothing committed: any cap, even zero.
+        assert_eq!(
+            with(|p| {
+                p.cap = 0;
+                p.creator_allocation = 0;
+                p.mining_cap = 0;
+            }),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn shares_must_sum_to_10_000() {
+        assert_eq!(
+            with(|p| p.distributor_bps = 2_999),
+            Err(FactoryError::InvalidShares)
+        );
+        assert_eq!(
+            with(|p| p.distributor_bps = 3_001),
+            Err(FactoryError::InvalidShares)
+        );
+        assert_eq!(
+            with(|p| {
+                p.treasury_bps = 10_000;
+                p.distributor_bps = 0;
+            }),
+            Ok(())
+        );
+        assert_eq!(
+            with(|p| {
+                p.treasury_bps = 0;
+                p.distributor_bps = 10_000;
+            }),
+            Ok(())
+        );
+        // A sum that overflows u16 is refused, not wrapped to 10,000.
+        assert_eq!(
+            with(|p| {
+                p.treasury_bps = u16::MAX;
+                p.distributor_bps = 10_001;
+            }),
+            Err(FactoryError::InvalidShares)
+        );
+    }
+
+    #[test]
+    fn schedule_bounds() {
+        let refused = Err(FactoryError::InvalidSchedule);
+        assert_eq!(with(|p| p.epoch_length = 0), refused);
+        assert_eq!(with(|p| p.halving_interval = 0), refused);
+        assert_eq!(with(|p| p.reward_duration = 0), refused);
+        assert_eq!(with(|p| p.epoch_length = 1), Ok(()));
+        assert_eq!(with(|p| p.halving_interval = 1), Ok(()));
+        assert_eq!(with(|p| p.reward_duration = 1), Ok(()));
+        // The bounds shared with the distributor (`psp::limits`), both ends inclusive.
+        assert_eq!(MAX_REWARD_DURATION, 365 * DAY);
+        assert_eq!(MAX_COOLDOWN, 30 * DAY);
+        assert_eq!(with(|p| p.reward_duration = MAX_REWARD_DURATION), Ok(()));
+        assert_eq!(
+            with(|p| p.reward_duration = MAX_REWARD_DURATION + 1),
+            refused
+        );
+        assert_eq!(with(|p| p.unstake_cooldown = MAX_COOLDOWN), Ok(()));
+        assert_eq!(with(|p| p.unstake_cooldown = MAX_COOLDOWN + 1), refused);
+        assert_eq!(with(|p| p.unstake_cooldown = 0), Ok(()));
+        // Vesting and dispute window are not bounded here.
+        assert_eq!(with(|p| p.vesting_duration = 0), Ok(()));
+        assert_eq!(with(|p| p.dispute_window = 0), Ok(()));
+    }
+
+    #[test]
+    fn market_bounds() {
+        let refused = Err(FactoryError::InvalidMarket);
+        assert_eq!(with(|p| p.decimals = MAX_DECIMALS), Ok(()));
+        assert_eq!(with(|p| p.decimals = MAX_DECIMALS + 1), refused);
+        assert_eq!(with(|p| p.decimals = 0), Ok(()));
+        assert_eq!(
+            with(|p| {
+                p.base_price = 0;
+                p.price_slope = 0;
+            }),
+            refused
+        );
+        assert_eq!(with(|p| p.base_price = 0), Ok(()));
+        assert_eq!(with(|p| p.price_slope = 0), Ok(()));
+        assert_eq!(with(|p| p.market_fee_bps = BPS), Ok(()));
+        assert_eq!(with(|p| p.market_fee_bps = BPS + 1), refused);
+        assert_eq!(with(|p| p.launch_fee_bps = BPS), Ok(()));
+        assert_eq!(with(|p| p.launch_fee_bps = BPS + 1), refused);
+        assert_eq!(with(|p| p.max_tokens_per_call = None), Ok(()));
+    }
+
+    #[test]
+    fn the_first_reason_is_reported() {
+        let mut params = valid();
+        params.decimals = 39;
+        assert_eq!(validate(&params), Err(FactoryError::InvalidMarket));
+        params.epoch_length = 0;
+        assert_eq!(validate(&params), Err(FactoryError::InvalidSchedule));
+        params.distributor_bps = 0;
+        assert_eq!(validate(&params), Err(FactoryError::InvalidShares));
+        params.cap = 0;
+        assert_eq!(validate(&params), Err(FactoryError::CapBelowAllocation));
+        params.symbol = String::new();
+        assert_eq!(validate(&params), Err(FactoryError::EmptyName));
+    }
+
+    #[test]
+    fn pool_config_maps_every_field() {
+        let params = valid();
+        let token = AccountId::from([7; 32]);
+        assert_eq!(
+            pool_config(&params, token, 1_234, 42),
+            PoolConfig {
+                token,
+                genesis: 1_234,
+                epoch_length: DAY,
+                initial_emission: 10_000,
+                halving_interval: 52,
+                cap: 500_000,
+                max_points_per_account: 1_000,
+                attester_budget: 10_000,
+                dispute_window: DAY,
+                domain: 42,
+            }
+        );
+    }
+
+    #[test]
+    fn market_config_maps_every_field() {
+        let params = valid();
+        let (token, creator) = (AccountId::from([7; 32]), AccountId::from([9; 32]));
+        assert_eq!(
+            market_config(&params, token, creator),
+            Ok(MarketConfig {
+                token,
+                unit: 1_000_000_000_000,
+                curve: Curve::Linear {
+                    base_price: 1_000,
+                    slope: 10,
+                },
+                creator,
+                creator_fee_bps: 250,
+                platform: None,
+                launch_fee_bps: 1_000,
+                launch_period: DAY,
+                max_tokens_per_call: Some(5_000),
+            })
+        );
+        let whole = |decimals| {
+            let params = CreatorParams {
+                decimals,
+                ..valid()
+            };
+            market_config(&params, token, creator).map(|config| config.unit)
+        };
+        assert_eq!(whole(0), Ok(1));
+        assert_eq!(whole(MAX_DECIMALS), Ok(10u128.pow(38)));
+        assert_eq!(whole(MAX_DECIMALS + 1), Err(FactoryError::InvalidMarket));
+    }
+
+    proptest! {
+        /// The cap check is exactly "allocation + pool cap, without overflow, within the cap".
+        #[test]
+        fn cap_check_matches_its_definition(cap: u128, allocation: u128, mining: u128) {
+            let result = with(|p| {
+                p.cap = cap;
+                p.creator_allocation = allocation;
+                p.mining_cap = mining;
+            });
+            let fits = allocation.checked_add(mining).is_some_and(|sum| sum <= cap);
+            prop_assert_eq!(result.is_ok(), fits);
+            if !fits {
+                prop_assert_eq!(result, Err(FactoryError::CapBelowAllocation));
+            }
+        }
+
+        /// Shares pass exactly when they sum to 10,000 (in wide arithmetic).
+        #[test]
+        fn share_check_matches_its_definition(treasury: u16, distributor: u16) {
+            let result = with(|p| {
+                p.treasury_bps = treasury;
+                p.distributor_bps = distributor;
+            });
+            let sums = u32::from(treasury) + u32::from(distributor) == 10_000;
+            prop_assert_eq!(result, if sums { Ok(()) } else { Err(FactoryError::InvalidShares) });
+        }
+
+        /// "Blank" is `trim().is_empty()`: every character Unicode whitespace.
+        #[test]
+        fn blank_means_trimmed_empty(name in "[ a\t\n\u{85}\u{a0}\u{2028}\u{3000}\u{200b}]{0,4}") {
+            let result = with(|p| p.name = name.clone());
+            let blank = name.trim().is_empty();
+            prop_assert_eq!(result, if blank { Err(FactoryError::EmptyName) } else { Ok(()) });
+        }
+
+        /// Whatever passes `validate` yields a market configuration whose unit is 10^decimals.
+        #[test]
+        fn validated_params_always_configure_a_market(decimals in 0u8..=255, base: u128, slope: u128) {
+            let params = CreatorParams { decimals, base_price: base, price_slope: slope, ..valid() };
+            if validate(&params).is_ok() {
+                let config = market_config(&params, AccountId::from([1; 32]), AccountId::from([2; 32]));
+                prop_assert_eq!(config.map(|c| c.unit), Ok(10u128.pow(u32::from(decimals))));
+            } else {
+                prop_assert!(decimals > MAX_DECIMALS || (base == 0 && slope == 0));
+            }
+        }
+    }
+}
