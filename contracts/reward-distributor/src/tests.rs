@@ -295,3 +295,8 @@ fn a_round_cannot_pay_more_than_it_holds() {
     assert_eq!(distributor.claim_round(1, 1_000, bob, 1, vec![]), Ok(()));
     assert!(distributor.is_claimed(1, 1_000) && !distributor.is_claimed(1, 999));
 }
+
+// The shared behaviour suites.
+psp::ownable_tests!(RewardDistributor, distributor);
+psp::access_control_tests!(RewardDistributor, distributor);
+psp::upgradeable_tests!(RewardDistributor, distributor);
