@@ -158,15 +158,21 @@ mod tests {
     use crate::psp22::{PSP22Burnable, PSP22Mintable, PSP22};
     use ink::codegen::TraitCallBuilder;
 
+    use ink::env::call::{
+        utils::{ReturnType, Set},
+        Call, CallBuilder,
+    };
+
+    /// A `contract_ref!` message call, ready to invoke.
+    type MessageCall<Args, R> = CallBuilder<
+        DefaultEnvironment,
+        Set<Call<DefaultEnvironment>>,
+        Set<ExecutionInput<Args>>,
+        Set<ReturnType<R>>,
+    >;
+
     /// The selector a `contract_ref!` call builder puts first in its input.
-    fn selector_of<Args, R>(
-        call: ink::env::call::CallBuilder<
-            DefaultEnvironment,
-            ink::env::call::utils::Set<ink::env::call::Call<DefaultEnvironment>>,
-            ink::env::call::utils::Set<ExecutionInput<Args>>,
-            ink::env::call::utils::Set<ink::env::call::utils::ReturnType<R>>,
-        >,
-    ) -> [u8; 4]
+    fn selector_of<Args, R>(call: MessageCall<Args, R>) -> [u8; 4]
     where
         Args: scale::Encode,
     {
