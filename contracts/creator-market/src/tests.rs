@@ -110,13 +110,7 @@ fn token_refusals_and_failures_map_to_the_market_errors() {
         Error::from(refused),
         Error::Token(PSP22Error::Custom("P::Paused".into()))
     );
-    for failure in [
-        CallFailure::SelfCall,
-        CallFailure::Trapped,
-        CallFailure::NotAContract,
-        CallFailure::Undecodable,
-        CallFailure::Other,
-    ] {
+    for failure in CallFailure::ALL {
         assert_eq!(
             Error::from(CallError::Failed(failure)),
             Error::TokenCallFailed

@@ -297,13 +297,7 @@ mod tests {
             PoolError::from(refused),
             PoolError::Mint(PSP22Error::Custom("Cap exceeded".into()))
         );
-        for failure in [
-            CallFailure::SelfCall,
-            CallFailure::Trapped,
-            CallFailure::NotAContract,
-            CallFailure::Undecodable,
-            CallFailure::Other,
-        ] {
+        for failure in CallFailure::ALL {
             assert_eq!(
                 PoolError::from(CallError::Failed(failure)),
                 PoolError::MintCallFailed

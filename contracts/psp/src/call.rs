@@ -31,6 +31,17 @@ pub enum CallFailure {
     Other,
 }
 
+impl CallFailure {
+    /// Every failure, for tests that map each one.
+    pub const ALL: [Self; 5] = [
+        Self::SelfCall,
+        Self::Trapped,
+        Self::NotAContract,
+        Self::Undecodable,
+        Self::Other,
+    ];
+}
+
 /// The outcome of a PSP22 call that did not succeed.
 #[derive(Debug, PartialEq, Eq, Clone)]
 pub enum CallError {
