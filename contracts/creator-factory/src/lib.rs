@@ -16,6 +16,9 @@
 //! Bad parameters are refused before anything is instantiated. The registry answers
 //! `suite_of(creator)` and lists creators by page.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+// ink!'s generated message enum holds `create_creator`'s arguments (the parameters and the
+// expected code hashes, 544 bytes) unboxed; it is decoded once per call.
+#![allow(clippy::large_enum_variant)]
 #![cfg_attr(
     not(test),
     deny(
@@ -41,35 +44,23 @@ mod creator_factory {
         params, CodeHashes, CodeHashesChanged, CreatorParams, CreatorRegistered,
         FactoryError as Error, Suite, MAX_PAGE,
     };
+    use creator_market::CreatorMarketRef;
+    use creator_nft::CreatorNftRef;
+    use creator_token::CreatorTokenRef;
+    use creator_vesting::CreatorVestingRef;
     use ink::{
-        env::{
-            call::{build_call, build_create, ExecutionInput, FromAccountId, Selector},
-            hash::{Blake2x256, HashOutput},
-            ContractEnv,
-        },
+        codegen::TraitCallBuilder,
+        env::hash::{Blake2x256, HashOutput},
         prelude::{string::String, vec::Vec},
-        scale::{Decode, Encode},
         storage::{Lazy, Mapping},
+        ToAccountId,
     };
+    use mining_pool::MiningPoolRef;
     use psp::{
-        AccessControl, AccessControlError, Ownable, OwnableError, Ownership, RoleType, Roles,
-        BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
+        AccessControl, AccessControlError, CallError, Ownable, OwnableError, Ownership, RoleType,
+        Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
     };
-
-    /// The address of a freshly instantiated contract (any of the suite's).
-    struct Instantiated(AccountId);
-
-    impl ContractEnv for Instantiated {
-        type Env = Environment;
-    }
-
-    impl FromAccountId<Environment> for Instantiated {
-        fn from_account_id(account_id: AccountId) -> Self {
-            Self(account_id)
-        }
-    }
-
-    const CONSTRUCTOR_NEW: [u8; 4] = ink::selector_bytes!("new");
+    use reward_distributor::RewardDistributorRef;
 
     #[ink(storage)]
     pub struct CreatorFactory {
@@ -123,10 +114,20 @@ mod creator_factory {
         }
 
         /// Creates the caller's suite in one transaction and registers it (see the crate
-        /// docs for the wiring). Returns the addresses.
+        /// docs for the wiring). `expected` are the code hashes the creator reviewed (read
+        /// them with `code_hashes()`): if the registered ones differ, nothing is created
+        /// (`UnexpectedCodeHashes`), so no platform key can swap the code under a creator's
+        /// pending call. Returns the addresses.
         #[ink(message)]
-        pub fn create_creator(&mut self, mut params: CreatorParams) -> Result<Suite, Error> {
+        pub fn create_creator(
+            &mut self,
+            mut params: CreatorParams,
+            expected: CodeHashes,
+        ) -> Result<Suite, Error> {
             let hashes = self.code_hashes.get().ok_or(Error::CodeHashesNotSet)?;
+            if hashes != expected {
+                return Err(Error::UnexpectedCodeHashes);
+            }
             params::validate(&params)?;
             let creator = self.env().caller();
             let factory = self.env().account_id();
@@ -135,104 +136,105 @@ mod creator_factory {
             // The names go to their constructors; the numbers stay readable for the configs.
             let take = core::mem::take::<String>;
 
-            let token = self.instantiate(
-                hashes.token,
-                (
+            let token = settle(
+                CreatorTokenRef::new(
                     Some(take(&mut params.name)),
                     Some(take(&mut params.symbol)),
                     params.decimals,
                     params.cap,
                     factory,
-                ),
-                self.salt(creator, nonce, 0),
-            )?;
-            let distributor = self.instantiate(
-                hashes.distributor,
-                (
+                )
+                .code_hash(hashes.token)
+                .endowment(0)
+                .salt_bytes(self.salt(creator, nonce, 0))
+                .try_instantiate(),
+            )?
+            .to_account_id();
+            let distributor = settle(
+                RewardDistributorRef::new(
                     token,
                     params.reward_duration,
                     params.unstake_cooldown,
                     creator,
-                ),
-                self.salt(creator, nonce, 1),
-            )?;
-            let pool_config = params::pool_config(&params, token, now, self.domain);
-            let pool = build_create::<Instantiated>()
+                )
+                .code_hash(hashes.distributor)
+                .endowment(0)
+                .salt_bytes(self.salt(creator, nonce, 1))
+                .try_instantiate(),
+            )?
+            .to_account_id();
+            let pool = settle(
+                MiningPoolRef::new(
+                    params::pool_config(&params, token, now, self.domain),
+                    creator,
+                )
                 .code_hash(hashes.pool)
                 .endowment(0)
-                .exec_input(
-                    ExecutionInput::new(Selector::new(CONSTRUCTOR_NEW))
-                        .push_arg(pool_config)
-                        .push_arg(creator),
-                )
                 .salt_bytes(self.salt(creator, nonce, 2))
-                .returns::<Result<Instantiated, Ignored>>()
-                .try_instantiate()
-                .map_err(|_| Error::InstantiationFailed)?
-                .map_err(|_| Error::InstantiationFailed)?
-                .map_err(|_| Error::InstantiationFailed)?
-                .0;
-            let collection = self.instantiate(
-                hashes.collection,
-                (
+                .try_instantiate(),
+            )?
+            .map_err(|_| Error::InstantiationFailed)?
+            .to_account_id();
+            let mut collection = settle(
+                CreatorNftRef::new(
                     take(&mut params.collection_name),
                     take(&mut params.collection_symbol),
                     take(&mut params.base_uri),
                     factory,
-                ),
-                self.salt(creator, nonce, 3),
+                )
+                .code_hash(hashes.collection)
+                .endowment(0)
+                .salt_bytes(self.salt(creator, nonce, 3))
+                .try_instantiate(),
             )?;
-            let vesting = self.instantiate(
-                hashes.vesting,
-                (
+            let vesting = settle(
+                CreatorVestingRef::new(
                     token,
                     creator,
                     now,
                     params.vesting_cliff,
                     params.vesting_duration,
-                ),
-                self.salt(creator, nonce, 4),
-            )?;
-            let market_config = params::market_config(&params, token, creator)?;
-            let market = build_create::<Instantiated>()
-                .code_hash(hashes.market)
-                .endowment(0)
-                .exec_input(
-                    ExecutionInput::new(Selector::new(CONSTRUCTOR_NEW)).push_arg(market_config),
                 )
-                .salt_bytes(self.salt(creator, nonce, 5))
-                .returns::<Result<Instantiated, Ignored>>()
-                .try_instantiate()
-                .map_err(|_| Error::InstantiationFailed)?
-                .map_err(|_| Error::InstantiationFailed)?
-                .map_err(|_| Error::InstantiationFailed)?
-                .0;
+                .code_hash(hashes.vesting)
+                .endowment(0)
+                .salt_bytes(self.salt(creator, nonce, 4))
+                .try_instantiate(),
+            )?
+            .to_account_id();
+            let market = settle(
+                CreatorMarketRef::new(params::market_config(&params, token, creator)?)
+                    .code_hash(hashes.market)
+                    .endowment(0)
+                    .salt_bytes(self.salt(creator, nonce, 5))
+                    .try_instantiate(),
+            )?
+            .map_err(|_| Error::InstantiationFailed)?
+            .to_account_id();
 
             // The collection: proceeds split, then the creator takes over.
-            self.call(
-                collection,
-                ink::selector_bytes!("set_proceeds"),
-                (
+            collection
+                .call_mut()
+                .set_proceeds(
                     creator,
                     params.treasury_bps,
                     distributor,
                     params.distributor_bps,
-                ),
-            )?;
-            self.hand_over(collection, creator, &[MINTER])?;
-            // The token: allocation to the vesting wallet, the pool mints, the creator takes
-            // over every role.
+                )
+                .try_invoke()
+                .map_err(|_| Error::WiringFailed)?
+                .map_err(|_| Error::WiringFailed)?
+                .map_err(|_| Error::WiringFailed)?;
+            let collection = collection.to_account_id();
+            hand_over(collection, creator, &[MINTER])?;
+            // The token: allocation to the vesting wallet, the pool mints, the market mints and
+            // burns, the creator takes over every role.
             if params.creator_allocation > 0 {
-                self.call(
-                    token,
-                    ink::selector_bytes!("PSP22Mintable::mint"),
-                    (vesting, params.creator_allocation),
-                )?;
+                psp::call::mint(token, vesting, params.creator_allocation).map_err(wiring)?;
             }
             for (role, account) in [(MINTER, pool), (MINTER, market), (BURNER, market)] {
-                self.grant(token, role, account)?;
+                psp::call::grant_role(token, role, account).map_err(wiring)?;
             }
-            self.hand_over(token, creator, &[MINTER, BURNER, PAUSER])?;
+            hand_over(token, creator, &[MINTER, BURNER, PAUSER])?;
 
             let suite = Suite {
                 token,
@@ -290,88 +292,31 @@ mod creator_factory {
             ink::env::hash_encoded::<Blake2x256, _>(&(creator, nonce, kind), &mut salt);
             salt
         }
-
-        /// Instantiates `code_hash` with its `new(args)` constructor.
-        fn instantiate(
-            &self,
-            code_hash: Hash,
-            args: impl Encode,
-            salt: [u8; 32],
-        ) -> Result<AccountId, Error> {
-            build_create::<Instantiated>()
-                .code_hash(code_hash)
-                .endowment(0)
-                .exec_input(ExecutionInput::new(Selector::new(CONSTRUCTOR_NEW)).push_arg(args))
-                .salt_bytes(salt)
-                .returns::<Instantiated>()
-                .try_instantiate()
-                .map_err(|_| Error::InstantiationFailed)?
-                .map_err(|_| Error::InstantiationFailed)
-                .map(|instantiated| instantiated.0)
-        }
-
-        /// Calls a message returning `Result<(), E>` on one of the new contracts.
-        fn call(
-            &self,
-            contract: AccountId,
-            selector: [u8; 4],
-            args: impl Encode,
-        ) -> Result<(), Error> {
-            build_call::<Environment>()
-                .call(contract)
-                .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
-                .returns::<Result<(), Ignored>>()
-                .try_invoke()
-                .map_err(|_| Error::WiringFailed)?
-                .map_err(|_| Error::WiringFailed)?
-                .map_err(|_| Error::WiringFailed)
-        }
-
-        /// `AccessControl::grant_role(role, Some(account))` on `contract`.
-        fn grant(
-            &self,
-            contract: AccountId,
-            role: RoleType,
-            account: AccountId,
-        ) -> Result<(), Error> {
-            let grant = ink::selector_bytes!("AccessControl::grant_role");
-            self.call(contract, grant, (role, Some(account)))
-        }
-
-        /// Gives `creator` the admin role, `roles` and ownership of `contract`, then
-        /// renounces everything the factory held there.
-        fn hand_over(
-            &self,
-            contract: AccountId,
-            creator: AccountId,
-            roles: &[RoleType],
-        ) -> Result<(), Error> {
-            let factory = self.env().account_id();
-            let renounce = ink::selector_bytes!("AccessControl::renounce_role");
-            for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
-                self.grant(contract, *role, creator)?;
-            }
-            self.call(
-                contract,
-                ink::selector_bytes!("Ownable::transfer_ownership"),
-                Some(creator),
-            )?;
-            for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
-                self.call(contract, renounce, (*role, Some(factory)))?;
-            }
-            Ok(())
-        }
     }
 
-    /// Any error a wired contract may return: the factory only needs to know it failed.
-    struct Ignored;
+    /// Flattens `try_instantiate`'s nested result: the factory only needs to know it failed.
+    fn settle<R>(answer: Result<ink::ConstructorResult<R>, ink::env::Error>) -> Result<R, Error> {
+        answer
+            .map_err(|_| Error::InstantiationFailed)?
+            .map_err(|_| Error::InstantiationFailed)
+    }
 
-    impl Decode for Ignored {
-        fn decode<I: ink::scale::Input>(input: &mut I) -> Result<Self, ink::scale::Error> {
-            // Consume the rest of the encoded error so that decoding succeeds.
-            while input.read_byte().is_ok() {}
-            Ok(Ignored)
+    /// A wiring call that did not succeed, whatever the callee answered.
+    fn wiring<E>(_: CallError<E>) -> Error {
+        Error::WiringFailed
+    }
+
+    /// Gives `creator` the admin role, `roles` and ownership of `contract`, then renounces
+    /// everything the factory held there.
+    fn hand_over(contract: AccountId, creator: AccountId, roles: &[RoleType]) -> Result<(), Error> {
+        for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
+            psp::call::grant_role(contract, *role, creator).map_err(wiring)?;
         }
+        psp::call::transfer_ownership(contract, creator).map_err(wiring)?;
+        for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
+            psp::call::renounce_role(contract, *role).map_err(wiring)?;
+        }
+        Ok(())
     }
 
     impl Ownable for CreatorFactory {

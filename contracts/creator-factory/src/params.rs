@@ -6,7 +6,7 @@ use crate::{CreatorParams, FactoryError};
 use creator_market::{curve::Curve, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
 use mining_pool::PoolConfig;
-use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION};
+use psp::limits::{self, MAX_COOLDOWN};
 
 /// Basis points in 100 %.
 pub const BPS: u16 = 10_000;
@@ -16,9 +16,11 @@ pub const MAX_DECIMALS: u8 = 38;
 
 /// Refuses parameters no suite should be built from, with the first reason found, in this
 /// order: an empty (or blank) name or symbol, a cap below the creator's allocation plus the
-/// pool's cap, shares not summing to 100 %, a bad schedule (zero epoch length, halving interval
-/// or reward duration, a reward duration or cooldown beyond `psp::limits`), a bad market
-/// (decimals above 38, a free curve, a fee above 100 %).
+/// pool's cap, shares not summing to 100 %, a bad schedule (zero epoch length or halving
+/// interval; an epoch length, dispute window, reward duration or cooldown beyond `psp::limits`),
+/// a bad market (decimals above 38, a free curve, fees beyond `psp::limits`: 10 % in normal
+/// trading, a 25 % launch fee decaying within 7 days). The pool's and the market's own
+/// constructors apply the same limits.
 pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     // Blank: `trim().is_empty()`, written so as to leave out `trim`'s code (243 bytes of Wasm).
     let empty = |text: &String| text.chars().all(char::is_whitespace);
@@ -38,16 +40,18 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     }
     if params.epoch_length == 0
         || params.halving_interval == 0
-        || params.reward_duration == 0
-        || params.reward_duration > MAX_REWARD_DURATION
+        || params.epoch_length > limits::MAX_EPOCH_LENGTH
+        || params.dispute_window > limits::MAX_DISPUTE_WINDOW
+        || !psp::limits::is_reward_duration(params.reward_duration)
         || params.unstake_cooldown > MAX_COOLDOWN
     {
         return Err(FactoryError::InvalidSchedule);
     }
     if params.decimals > MAX_DECIMALS
         || (params.base_price == 0 && params.price_slope == 0)
-        || params.market_fee_bps > BPS
-        || params.launch_fee_bps > BPS
+        || params.market_fee_bps > limits::MAX_FEE_BPS
+        || params.launch_fee_bps > limits::MAX_LAUNCH_FEE_BPS
+        || params.launch_period > limits::MAX_LAUNCH_PERIOD
     {
         return Err(FactoryError::InvalidMarket);
     }
@@ -107,6 +111,7 @@ pub fn market_config(
 pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+    use psp::limits::{MAX_REWARD_DURATION, MIN_REWARD_DURATION};
 
     const DAY: u64 = 86_400_000;
 
@@ -257,10 +262,15 @@ pub(crate) mod tests {
         assert_eq!(with(|p| p.reward_duration = 0), refused);
         assert_eq!(with(|p| p.epoch_length = 1), Ok(()));
         assert_eq!(with(|p| p.halving_interval = 1), Ok(()));
-        assert_eq!(with(|p| p.reward_duration = 1), Ok(()));
         // The bounds shared with the distributor (`psp::limits`), both ends inclusive.
+        assert_eq!(MIN_REWARD_DURATION, DAY);
+        assert_eq!(
+            with(|p| p.reward_duration = MIN_REWARD_DURATION - 1),
+            refused
+        );
+        assert_eq!(with(|p| p.reward_duration = MIN_REWARD_DURATION), Ok(()));
         assert_eq!(MAX_REWARD_DURATION, 365 * DAY);
-        assert_eq!(MAX_COOLDOWN, 30 * DAY);
+        assert_eq!(MAX_COOLDOWN, DAY);
         assert_eq!(with(|p| p.reward_duration = MAX_REWARD_DURATION), Ok(()));
         assert_eq!(
             with(|p| p.reward_duration = MAX_REWARD_DURATION + 1),
@@ -269,6 +279,17 @@ pub(crate) mod tests {
         assert_eq!(with(|p| p.unstake_cooldown = MAX_COOLDOWN), Ok(()));
         assert_eq!(with(|p| p.unstake_cooldown = MAX_COOLDOWN + 1), refused);
         assert_eq!(with(|p| p.unstake_cooldown = 0), Ok(()));
+        // L-7: the pool's time bounds.
+        use psp::limits::{MAX_DISPUTE_WINDOW, MAX_EPOCH_LENGTH};
+        assert_eq!(
+            (MAX_EPOCH_LENGTH, MAX_DISPUTE_WINDOW),
+            (365 * DAY, 30 * DAY)
+        );
+        assert_eq!(with(|p| p.epoch_length = MAX_EPOCH_LENGTH), Ok(()));
+        assert_eq!(with(|p| p.epoch_length = MAX_EPOCH_LENGTH + 1), refused);
+        assert_eq!(with(|p| p.dispute_window = MAX_DISPUTE_WINDOW), Ok(()));
+        assert_eq!(with(|p| p.dispute_window = MAX_DISPUTE_WINDOW + 1), refused);
+        assert_eq!(with(|p| p.dispute_window = u64::MAX), refused);
         // Vesting and dispute window are not bounded here.
         assert_eq!(with(|p| p.vesting_duration = 0), Ok(()));
         assert_eq!(with(|p| p.dispute_window = 0), Ok(()));
@@ -289,10 +310,20 @@ pub(crate) mod tests {
         );
         assert_eq!(with(|p| p.base_price = 0), Ok(()));
         assert_eq!(with(|p| p.price_slope = 0), Ok(()));
-        assert_eq!(with(|p| p.market_fee_bps = BPS), Ok(()));
-        assert_eq!(with(|p| p.market_fee_bps = BPS + 1), refused);
-        assert_eq!(with(|p| p.launch_fee_bps = BPS), Ok(()));
-        assert_eq!(with(|p| p.launch_fee_bps = BPS + 1), refused);
+        // L-7 of the security review: the platform-wide fee bounds (`psp::limits`), both
+        // ends inclusive; 100 % fees once passed.
+        use psp::limits::{MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS, MAX_LAUNCH_PERIOD};
+        assert_eq!((MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS), (1_000, 2_500));
+        assert_eq!(with(|p| p.market_fee_bps = MAX_FEE_BPS), Ok(()));
+        assert_eq!(with(|p| p.market_fee_bps = MAX_FEE_BPS + 1), refused);
+        assert_eq!(with(|p| p.market_fee_bps = BPS), refused);
+        assert_eq!(with(|p| p.launch_fee_bps = MAX_LAUNCH_FEE_BPS), Ok(()));
+        assert_eq!(with(|p| p.launch_fee_bps = MAX_LAUNCH_FEE_BPS + 1), refused);
+        assert_eq!(with(|p| p.launch_fee_bps = BPS), refused);
+        assert_eq!(MAX_LAUNCH_PERIOD, 7 * DAY);
+        assert_eq!(with(|p| p.launch_period = MAX_LAUNCH_PERIOD), Ok(()));
+        assert_eq!(with(|p| p.launch_period = MAX_LAUNCH_PERIOD + 1), refused);
+        assert_eq!(with(|p| p.launch_period = u64::MAX), refused);
         assert_eq!(with(|p| p.max_tokens_per_call = None), Ok(()));
     }
 

@@ -114,7 +114,7 @@ fn create_creator_needs_code_hashes_first() {
     set_caller(accounts().bob);
     let mark = event_count();
     assert_eq!(
-        factory.create_creator(valid()),
+        factory.create_creator(valid(), hashes()),
         Err(FactoryError::CodeHashesNotSet)
     );
     // Checked before the parameters.
@@ -123,7 +123,7 @@ fn create_creator_needs_code_hashes_first() {
         ..valid()
     };
     assert_eq!(
-        factory.create_creator(bad),
+        factory.create_creator(bad, hashes()),
         Err(FactoryError::CodeHashesNotSet)
     );
     assert_eq!(event_count(), mark);
@@ -178,10 +178,39 @@ fn create_creator_refuses_bad_params_before_instantiating() {
         ),
     ];
     for (params, error) in cases {
-        assert_eq!(factory.create_creator(params), Err(error));
+        assert_eq!(factory.create_creator(params, hashes()), Err(error));
     }
     // Refused before any instantiation (the off-chain engine cannot instantiate: reaching it
     // would not answer a typed refusal), and nothing emitted.
+    assert_eq!(event_count(), mark);
+    assert_nothing_registered(&factory);
+}
+
+/// L-8 of the security review: a creator names the code hashes they reviewed; when the
+/// platform registered others (say, front-running the creator's call), nothing is created.
+#[ink::test]
+fn create_creator_refuses_code_the_creator_did_not_expect() {
+    let mut factory = factory();
+    assert_eq!(factory.set_code_hashes(hashes()), Ok(()));
+    set_caller(accounts().bob);
+    let mark = event_count();
+    let swapped = CodeHashes {
+        token: [0xEE; 32].into(),
+        ..hashes()
+    };
+    assert_eq!(
+        factory.create_creator(valid(), swapped),
+        Err(FactoryError::UnexpectedCodeHashes)
+    );
+    // Checked before the parameters.
+    let bad = CreatorParams {
+        name: String::new(),
+        ..valid()
+    };
+    assert_eq!(
+        factory.create_creator(bad, swapped),
+        Err(FactoryError::UnexpectedCodeHashes)
+    );
     assert_eq!(event_count(), mark);
     assert_nothing_registered(&factory);
 }

@@ -20,8 +20,8 @@ pub enum FactoryError {
     CapBelowAllocation,
     /// Treasury and distributor shares do not sum to 10,000 basis points.
     InvalidShares,
-    /// A zero epoch length, halving interval or reward duration, a reward duration above
-    /// a year or an unstaking cooldown above 30 days (`psp::limits`).
+    /// A zero epoch length or halving interval, a reward duration under a day or above a
+    /// year, or an unstaking cooldown above 24 hours (`psp::limits`).
     InvalidSchedule,
     /// Instantiating a contract of the suite failed.
     InstantiationFailed,
@@ -31,6 +31,8 @@ pub enum FactoryError {
     InvalidMarket,
     /// A counter does not fit.
     Overflow,
+    /// The registered code hashes are not the ones the creator expected.
+    UnexpectedCodeHashes,
 }
 
 /// The code hashes of the suite's contracts (uploaded beforehand).

@@ -383,5 +383,10 @@ mod creator_market {
     }
 }
 
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `CreatorMarketRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::creator_market::CreatorMarketRef;
+
 #[cfg(test)]
 mod tests;

@@ -70,7 +70,9 @@ mod creator_nft {
 
     impl CreatorNft {
         /// Creates the collection. `admin` gets every role and ownership, and is the initial
-        /// treasury and royalty receiver (royalty 0 %, all proceeds to the treasury).
+        /// treasury (all proceeds to it). Until `set_royalty`, the royalty is 0 % to whoever
+        /// is the treasury, so a factory that hands the proceeds to the creator hands the
+        /// royalty over with them.
         #[ink(constructor)]
         pub fn new(name: String, symbol: String, base_uri: String, admin: AccountId) -> Self {
             let (ownership, ownership_event) = Ownership::new(admin);
@@ -100,7 +102,6 @@ mod creator_nft {
                 collection.store_attribute(id.clone(), key.to_vec(), value.into_bytes());
             }
             collection.proceeds.set(&Proceeds::all_to(admin));
-            collection.royalty.set(&Royalty::none(admin));
             collection
         }
 
@@ -210,8 +211,7 @@ mod creator_nft {
         pub fn royalty_info(&self, id: Id, sale_price: Balance) -> (AccountId, Balance) {
             let _ = id; // named `id` for the metadata: the royalty is the same for every item
             let royalty = self.royalty.get();
-            let royalty =
-                royalty.unwrap_or_else(|| Royalty::none(self.default_proceeds().treasury));
+            let royalty = royalty.unwrap_or_else(|| Royalty::none(self.proceeds().treasury));
             (royalty.receiver, royalty.on(sale_price))
         }
 
@@ -516,6 +516,11 @@ mod creator_nft {
         }
     }
 }
+
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `CreatorNftRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::creator_nft::CreatorNftRef;
 
 #[cfg(test)]
 mod tests;

@@ -388,5 +388,10 @@ mod creator_token {
     }
 }
 
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `CreatorTokenRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::creator_token::CreatorTokenRef;
+
 #[cfg(test)]
 mod tests;

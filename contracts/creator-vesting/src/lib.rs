@@ -38,6 +38,9 @@ mod types {
         TokenCallFailed,
         /// A number does not fit.
         Overflow,
+        /// The wallet cannot be its own beneficiary (its releases would go nowhere and no one
+        /// could name another beneficiary).
+        WalletItself,
     }
 
     /// A token refusal is `Token` with its reason; a call that did not complete (the token
@@ -150,12 +153,15 @@ mod creator_vesting {
             Ok(amount)
         }
 
-        /// Names a new beneficiary. The beneficiary only.
+        /// Names a new beneficiary. The beneficiary only; not the wallet itself.
         #[ink(message)]
         pub fn set_beneficiary(&mut self, new: AccountId) -> Result<(), Error> {
             let previous = self.beneficiary;
             if self.env().caller() != previous {
                 return Err(Error::NotBeneficiary);
+            }
+            if new == self.env().account_id() {
+                return Err(Error::WalletItself);
             }
             self.beneficiary = new;
             self.env().emit_event(BeneficiaryChanged { previous, new });
@@ -186,6 +192,11 @@ mod creator_vesting {
         }
     }
 }
+
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `CreatorVestingRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::creator_vesting::CreatorVestingRef;
 
 #[cfg(test)]
 mod tests;

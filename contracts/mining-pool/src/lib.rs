@@ -557,5 +557,10 @@ mod mining_pool {
     }
 }
 
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `MiningPoolRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::mining_pool::MiningPoolRef;
+
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,15 @@
-//! Calls to other contracts' PSP22 tokens: the one typed path every contract of the suite uses
-//! (the role OpenZeppelin's `SafeERC20` plays), so no contract builds a call from a selector.
+//! Calls to other contracts' standard messages (PSP22, `AccessControl`, `Ownable`): the one
+//! typed path every contract of the suite uses (the role OpenZeppelin's `SafeERC20` plays), so
+//! no contract builds a call from a selector.
 //!
 //! Each function takes the message's typed arguments and calls with `try_invoke`, so every
-//! outcome is typed: the token's own refusal is
-//! [`CallError::Refused`] with its `PSP22Error`; a call that did not complete (the callee
-//! trapped, is not a contract, answered bytes that do not decode, or is the calling contract
-//! itself) is [`CallError::Failed`]. A contract maps both into its own error type with `From`.
+//! outcome is typed: the callee's own refusal is [`CallError::Refused`] with the trait's error
+//! (`PSP22Error`, `AccessControlError`, `OwnableError`); a call that did not complete (the
+//! callee trapped, is not a contract, answered bytes that do not decode, or is the calling
+//! contract itself) is [`CallError::Failed`]. A contract maps both into its own error type with
+//! `From`.
 
+use crate::access::{AccessControlError, OwnableError, RoleType};
 use crate::psp22::PSP22Error;
 use ink::env::{
     call::{build_call, ExecutionInput, Selector},
@@ -42,11 +45,11 @@ impl CallFailure {
     ];
 }
 
-/// The outcome of a PSP22 call that did not succeed.
+/// The outcome of a call that did not succeed; `E` is the called trait's error.
 #[derive(Debug, PartialEq, Eq, Clone)]
-pub enum CallError {
-    /// The token answered with a refusal.
-    Refused(PSP22Error),
+pub enum CallError<E = PSP22Error> {
+    /// The callee answered with a refusal.
+    Refused(E),
     /// The call did not complete.
     Failed(CallFailure),
 }
@@ -73,17 +76,17 @@ fn ensure_other(callee: AccountId) -> Result<(), CallFailure> {
     Ok(())
 }
 
-/// Flattens `try_invoke`'s nested result of a message returning `Result<T, PSP22Error>`.
-fn settle<T>(
-    answer: Result<ink::MessageResult<Result<T, PSP22Error>>, ink::env::Error>,
-) -> Result<T, CallError> {
+/// Flattens `try_invoke`'s nested result of a message returning `Result<T, E>`.
+fn settle<T, E>(
+    answer: Result<ink::MessageResult<Result<T, E>>, ink::env::Error>,
+) -> Result<T, CallError<E>> {
     answer
         .map_err(|error| CallError::Failed(error.into()))?
         .map_err(|_| CallError::Failed(CallFailure::Undecodable))?
         .map_err(CallError::Refused)
 }
 
-/// Calls `selector` on `token` with `args`, for a message answering `Result<T, PSP22Error>`.
+/// Calls `selector` on `callee` with `args`, for a message answering `Result<T, E>`.
 ///
 /// The one place a call is assembled. The selectors are the traits' own (`Trait::message`,
 /// the names `#[ink::trait_definition]` hashes; `tests` pins them against the generated call
@@ -91,17 +94,17 @@ fn settle<T>(
 /// by messages of the same argument types keeps a contract's Wasm at the size of the
 /// hand-written calls it replaces, where one `contract_ref!` builder per message added up to
 /// 4 % (the market's `mint` and `burn`).
-fn invoke<Args: scale::Encode, T: scale::Decode>(
-    token: AccountId,
+fn invoke<Args: scale::Encode, T: scale::Decode, E: scale::Decode>(
+    callee: AccountId,
     selector: [u8; 4],
     args: Args,
-) -> Result<T, CallError> {
-    ensure_other(token).map_err(CallError::Failed)?;
+) -> Result<T, CallError<E>> {
+    ensure_other(callee).map_err(CallError::Failed)?;
     settle(
         build_call::<DefaultEnvironment>()
-            .call(token)
+            .call(callee)
             .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
-            .returns::<Result<T, PSP22Error>>()
+            .returns::<Result<T, E>>()
             .try_invoke(),
     )
 }
@@ -163,9 +166,51 @@ pub fn burn(token: AccountId, account: AccountId, amount: u128) -> Result<(), Ca
     )
 }
 
+/// `AccessControl::grant_role(role, Some(account))` on `contract` (the executing contract
+/// needs the admin role there).
+pub fn grant_role(
+    contract: AccountId,
+    role: RoleType,
+    account: AccountId,
+) -> Result<(), CallError<AccessControlError>> {
+    invoke(
+        contract,
+        ink::selector_bytes!("AccessControl::grant_role"),
+        (role, Some(account)),
+    )
+}
+
+/// `AccessControl::renounce_role(role, Some(self))` on `contract`: the executing contract gives
+/// up its own `role` there.
+pub fn renounce_role(
+    contract: AccountId,
+    role: RoleType,
+) -> Result<(), CallError<AccessControlError>> {
+    let this = ink::env::account_id::<DefaultEnvironment>();
+    invoke(
+        contract,
+        ink::selector_bytes!("AccessControl::renounce_role"),
+        (role, Some(this)),
+    )
+}
+
+/// `Ownable::transfer_ownership(Some(new_owner))` on `contract` (the executing contract must
+/// own it).
+pub fn transfer_ownership(
+    contract: AccountId,
+    new_owner: AccountId,
+) -> Result<(), CallError<OwnableError>> {
+    invoke(
+        contract,
+        ink::selector_bytes!("Ownable::transfer_ownership"),
+        Some(new_owner),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::access::{AccessControl, Ownable};
     use crate::psp22::{PSP22Burnable, PSP22Mintable, PSP22};
     use ink::codegen::TraitCallBuilder;
 
@@ -223,6 +268,20 @@ mod tests {
         assert_eq!(
             selector_of(burnable.call_mut().burn(account, 1)),
             ink::selector_bytes!("PSP22Burnable::burn")
+        );
+        let mut access: ink::contract_ref!(AccessControl, DefaultEnvironment) = account.into();
+        let mut ownable: ink::contract_ref!(Ownable, DefaultEnvironment) = account.into();
+        assert_eq!(
+            selector_of(access.call_mut().grant_role(1, Some(account))),
+            ink::selector_bytes!("AccessControl::grant_role")
+        );
+        assert_eq!(
+            selector_of(access.call_mut().renounce_role(1, Some(account))),
+            ink::selector_bytes!("AccessControl::renounce_role")
+        );
+        assert_eq!(
+            selector_of(ownable.call_mut().transfer_ownership(Some(account))),
+            ink::selector_bytes!("Ownable::transfer_ownership")
         );
     }
 }

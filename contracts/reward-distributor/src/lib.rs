@@ -42,20 +42,20 @@ pub use types::*;
 
 /// The most reward assets a distributor pays (bounds `claim_all` and every stake change).
 pub const MAX_REWARD_ASSETS: usize = 8;
-pub use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION};
+pub use psp::limits::{MAX_COOLDOWN, MAX_REWARD_DURATION, MIN_REWARD_DURATION};
 
 #[ink::contract]
 mod reward_distributor {
     use super::{
         accounting::{Position, Stream},
         registry,
-        rounds::ClaimBitmap,
+        rounds::{ClaimBitmap, RoundKey},
         Asset, DistributorError as Error, RewardAssetAdded, Round, ScheduleChanged, Staked,
         Unstaked, Withdrawal, Withdrawn,
     };
     // Named in the constructor's docs.
     #[cfg(doc)]
-    use super::{MAX_COOLDOWN, MAX_REWARD_DURATION};
+    use super::{MAX_COOLDOWN, MAX_REWARD_DURATION, MIN_REWARD_DURATION};
     use ink::{
         prelude::vec::Vec,
         storage::{Lazy, Mapping},
@@ -87,6 +87,8 @@ mod reward_distributor {
         pub(crate) rounds: Mapping<u32, Round>,
         pub(crate) next_round: u32,
         pub(crate) claimed_leaves: Mapping<(u32, u32), u128>,
+        /// Every root a round was opened with: none is opened twice.
+        pub(crate) used_roots: Mapping<[u8; 32], ()>,
         pub(crate) ownership: Ownership,
         pub(crate) roles: Roles,
         pub(crate) upgrades: UpgradeTimelock,
@@ -94,11 +96,11 @@ mod reward_distributor {
 
     impl RewardDistributor {
         /// A distributor for stakers of `staking_token`. Deposits stream over
-        /// `reward_duration` ms (clamped to 1..=[`MAX_REWARD_DURATION`]); unstaked tokens wait
-        /// `cooldown` ms (clamped to [`MAX_COOLDOWN`]; the factory refuses values outside these
-        /// bounds instead). The native
-        /// currency and the staking token are the first reward assets. `admin` gets the admin
-        /// role and ownership.
+        /// `reward_duration` ms (clamped to one day..=one year, [`MIN_REWARD_DURATION`] and
+        /// [`MAX_REWARD_DURATION`]); unstaked tokens wait `cooldown` ms (clamped to 24 h,
+        /// [`MAX_COOLDOWN`]; the factory refuses values outside these bounds instead). The
+        /// native currency and the staking token are the first reward assets. `admin` gets the
+        /// admin role and ownership.
         #[ink(constructor)]
         pub fn new(
             staking_token: AccountId,
@@ -325,8 +327,9 @@ mod reward_distributor {
             Ok(())
         }
 
-        /// Sets how long deposits stream (ms, 1 to one year) and the unstaking cooldown (ms, at
-        /// most 30 days). Admin only; running streams and waiting withdrawals keep their end.
+        /// Sets how long deposits stream (ms, one day to one year) and the unstaking cooldown
+        /// (ms, at most 24 h, half the upgrade delay). Admin only. It never acts on what runs:
+        /// a running stream never ends earlier, and a waiting withdrawal keeps its unlock time.
         #[ink(message)]
         pub fn set_schedule(&mut self, reward_duration: u64, cooldown: u64) -> Result<(), Error> {
             self.ensure_admin()?;
@@ -344,7 +347,9 @@ mod reward_distributor {
 
         /// Opens a round paying `total` of `asset` to the leaves under `root` until
         /// `deadline` (ms), funded now: the native value sent, or `total` pulled from the
-        /// caller. Admin only. Returns the round id.
+        /// caller. Admin only. Each leaf commits to this distributor and to the round's id
+        /// (`next_round()`; see `rounds::RoundKey::leaf`), and a root is opened at most once
+        /// (`RootUsed`). Returns the round id.
         #[ink(message, payable)]
         pub fn open_round(
             &mut self,
@@ -354,6 +359,9 @@ mod reward_distributor {
             deadline: u64,
         ) -> Result<u32, Error> {
             self.ensure_admin()?;
+            if self.used_roots.contains(root) {
+                return Err(Error::RootUsed);
+            }
             let state = Round::open(asset, root, total, deadline, self.env().transferred_value())?;
             let held = self.held_of(asset).credit(total)?;
             match asset {
@@ -363,6 +371,7 @@ mod reward_distributor {
             let id = self.next_round;
             self.next_round = id.checked_add(1).ok_or(Error::Overflow)?;
             self.rounds.insert(id, &state);
+            self.used_roots.insert(root, &());
             psp::emit(state.opened(id));
             Ok(id)
         }
@@ -381,9 +390,12 @@ mod reward_distributor {
             let mut state = self.rounds.get(round).ok_or(Error::RoundNotFound)?;
             let slot = ClaimBitmap::slot(index);
             let now = self.env().block_timestamp();
-            let leaf = (index, account, amount);
+            let key = RoundKey {
+                distributor: self.env().account_id(),
+                round,
+            };
             let word = self.claim_word(round, slot);
-            let (word, event) = state.claim(round, now, leaf, &proof, word)?;
+            let (word, event) = state.claim(key, now, (index, account, amount), &proof, word)?;
             self.claimed_leaves.insert((round, slot.word), &word.0);
             self.rounds.insert(round, &state);
             psp::emit(event);
@@ -403,6 +415,12 @@ mod reward_distributor {
                 self.pay(state.asset, self.env().caller(), left)?;
             }
             Ok(left)
+        }
+
+        /// The id the next opened round gets (leaves are built for it before it opens).
+        #[ink(message)]
+        pub fn next_round(&self) -> u32 {
+            self.next_round
         }
 
         /// Round `round`, if it exists.
@@ -513,6 +531,11 @@ mod reward_distributor {
         }
     }
 }
+
+/// The typed reference other contracts instantiate and call this contract through (with the
+/// `ink-as-dependency` feature): the factory builds `RewardDistributorRef::new(..)`, so a changed
+/// constructor is a compile error there.
+pub use crate::reward_distributor::RewardDistributorRef;
 
 #[cfg(test)]
 mod tests;
