@@ -32,10 +32,13 @@ impl Rates {
         }
     }
 
-    /// Whether neither the normal rate nor the launch rate exceeds 100 %.
+    /// Whether the rates keep the platform-wide bounds (`psp::limits`): at most 10 % in
+    /// normal trading, a launch fee of at most 25 % that decays within 7 days.
     pub fn is_valid(&self) -> bool {
-        let normal = self.creator_bps.checked_add(self.platform_bps);
-        normal.is_some_and(|total| u128::from(total) <= BPS) && u128::from(self.launch_bps) <= BPS
+        use psp::limits::{MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS, MAX_LAUNCH_PERIOD};
+        self.normal_bps() <= u128::from(MAX_FEE_BPS)
+            && self.launch_bps <= MAX_LAUNCH_FEE_BPS
+            && self.launch_period <= MAX_LAUNCH_PERIOD
     }
 
     /// The creator's plus the platform's rate.
@@ -114,23 +117,39 @@ mod tests {
         assert_eq!(no_period.at(0), 500);
     }
 
+    /// L-7 of the security review: rates beyond the platform-wide bounds (`psp::limits`:
+    /// 10 % normal, a 25 % launch fee within 7 days) are invalid; exactly at them is allowed.
     #[test]
-    fn rates_above_100_percent_are_invalid() {
+    fn rates_beyond_the_platform_bounds_are_invalid() {
+        use psp::limits::{MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS, MAX_LAUNCH_PERIOD};
         assert!(RATES.is_valid());
         let full = Rates {
-            creator_bps: 9_800,
+            creator_bps: MAX_FEE_BPS - 200,
             platform_bps: 200,
-            launch_bps: 10_000,
-            ..RATES
+            launch_bps: MAX_LAUNCH_FEE_BPS,
+            launch_period: MAX_LAUNCH_PERIOD,
         };
-        assert!(full.is_valid(), "exactly 100 % is allowed");
+        assert!(full.is_valid(), "exactly at the bounds is allowed");
         for bad in [
             Rates {
-                creator_bps: 9_900,
-                ..RATES
+                creator_bps: MAX_FEE_BPS - 199,
+                ..full
             },
             Rates {
-                launch_bps: 10_001,
+                creator_bps: 9_800,
+                launch_bps: 10_000,
+                ..full
+            },
+            Rates {
+                launch_bps: MAX_LAUNCH_FEE_BPS + 1,
+                ..full
+            },
+            Rates {
+                launch_period: MAX_LAUNCH_PERIOD + 1,
+                ..full
+            },
+            Rates {
+                launch_period: u64::MAX,
                 ..RATES
             },
             Rates {

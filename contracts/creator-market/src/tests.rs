@@ -34,7 +34,15 @@ fn configuration_is_validated() {
             ..config()
         },
         MarketConfig {
-            launch_fee_bps: 10_001,
+            creator_fee_bps: 801,
+            ..config()
+        },
+        MarketConfig {
+            launch_fee_bps: 2_501,
+            ..config()
+        },
+        MarketConfig {
+            launch_period: u64::MAX,
             ..config()
         },
         MarketConfig {

@@ -376,6 +376,10 @@ fn proceeds_royalty_and_attributes_are_admin_settings() {
         nft.set_proceeds(alice, u16::MAX, eve, 2),
         Err(CollectionError::InvalidShares)
     );
+    // I-1 of the security review: until a royalty is set it follows the treasury, so the
+    // factory's hand-over of the proceeds to the creator hands the royalty over too.
+    assert_eq!(nft.set_proceeds(bob, 7_000, eve, 3_000), Ok(()));
+    assert_eq!(nft.royalty_info(Id::U8(1), 1_000), (bob, 0));
     assert_eq!(nft.set_proceeds(alice, 7_000, eve, 3_000), Ok(()));
     assert_eq!(
         nft.proceeds(),
@@ -426,7 +430,7 @@ fn proceeds_royalty_and_attributes_are_admin_settings() {
         nft.set_attribute(Id::U8(1), b"k".to_vec(), vec![]),
         Err(CollectionError::MissingRole)
     );
-    assert_eq!(decode_all::<ProceedsChanged>().len(), 1);
+    assert_eq!(decode_all::<ProceedsChanged>().len(), 2);
     assert_eq!(decode_all::<RoyaltyChanged>().len(), 1);
 }
 

@@ -34,6 +34,9 @@ fn only_the_beneficiary_renames_the_beneficiary() {
         Err(Error::NotBeneficiary)
     );
     test::set_caller::<DefaultEnvironment>(accounts.bob);
+    // I-3 of the security review: the wallet itself would lock the tokens for good.
+    let itself = ink::env::account_id::<DefaultEnvironment>();
+    assert_eq!(wallet.set_beneficiary(itself), Err(Error::WalletItself));
     assert_eq!(wallet.set_beneficiary(accounts.charlie), Ok(()));
     assert_eq!(wallet.beneficiary(), accounts.charlie);
     assert_eq!(

@@ -104,9 +104,15 @@ pub struct Settings {
 impl TryFrom<PoolConfig> for Settings {
     type Error = PoolError;
 
-    /// `InvalidConfig` for a zero epoch length or halving interval.
+    /// `InvalidConfig` for a zero epoch length or halving interval, an epoch longer than a
+    /// year or a dispute window longer than 30 days (`psp::limits`).
     fn try_from(config: PoolConfig) -> Result<Self, PoolError> {
-        if config.epoch_length == 0 || config.halving_interval == 0 {
+        use psp::limits::{MAX_DISPUTE_WINDOW, MAX_EPOCH_LENGTH};
+        if config.epoch_length == 0
+            || config.halving_interval == 0
+            || config.epoch_length > MAX_EPOCH_LENGTH
+            || config.dispute_window > MAX_DISPUTE_WINDOW
+        {
             return Err(PoolError::InvalidConfig);
         }
         Ok(Self {
@@ -266,7 +272,22 @@ mod tests {
             halving_interval: 0,
             ..config()
         };
-        for bad in [zero_length, zero_interval] {
+        // L-7 of the security review: the time bounds of `psp::limits`.
+        let endless_epoch = PoolConfig {
+            epoch_length: psp::limits::MAX_EPOCH_LENGTH + 1,
+            ..config()
+        };
+        let endless_disputes = PoolConfig {
+            dispute_window: psp::limits::MAX_DISPUTE_WINDOW + 1,
+            ..config()
+        };
+        let longest = PoolConfig {
+            epoch_length: psp::limits::MAX_EPOCH_LENGTH,
+            dispute_window: psp::limits::MAX_DISPUTE_WINDOW,
+            ..config()
+        };
+        assert!(Settings::try_from(longest).is_ok());
+        for bad in [zero_length, zero_interval, endless_epoch, endless_disputes] {
             assert_eq!(Settings::try_from(bad), Err(PoolError::InvalidConfig));
         }
     }

@@ -1,6 +1,12 @@
 //! Time-locked code upgrades: an admin proposes a new code hash, anyone can see it for
 //! [`UPGRADE_DELAY`], then the admin executes it with `set_code_hash` (storage survives) or
 //! cancels it. Fans who distrust the new code have the delay to leave.
+//!
+//! * The code must be on chain when it is proposed, so fans can review the very Wasm that will
+//!   run (and its published source) for the whole delay: a proposal of a hash with no uploaded
+//!   code is refused with `SetCodeHashFailed`.
+//! * A proposal lapses [`UPGRADE_WINDOW`] after it became ready: one the community saw and
+//!   thought abandoned cannot be executed months later without a fresh notice.
 
 use crate::access::{Roles, DEFAULT_ADMIN_ROLE};
 use ink::{
@@ -12,6 +18,9 @@ pub use errors::UpgradeError;
 
 /// How long a proposed upgrade waits before it can be executed: 48 hours.
 pub const UPGRADE_DELAY: u64 = 48 * 60 * 60 * 1000;
+
+/// How long a ready proposal stays executable: 7 days after `ready_at`, then it lapses.
+pub const UPGRADE_WINDOW: u64 = 7 * 24 * 60 * 60 * 1000;
 
 mod errors {
     // See `psp22::errors`: the codec derive on enums trips `cast_possible_truncation`.
@@ -29,6 +38,8 @@ mod errors {
         TooEarly,
         /// The runtime refused the code hash (no such code uploaded).
         SetCodeHashFailed,
+        /// The proposal lapsed: `UPGRADE_WINDOW` passed after it became ready. Propose again.
+        Expired,
     }
 }
 
@@ -39,7 +50,7 @@ mod errors {
 pub struct PendingUpgrade {
     /// The code the contract will run.
     pub code_hash: Hash,
-    /// From when it can be executed (ms).
+    /// From when it can be executed (ms); it lapses [`UPGRADE_WINDOW`] later.
     pub ready_at: u64,
 }
 
@@ -71,13 +82,14 @@ pub struct Upgraded {
 /// Time-locked upgrades (selectors `Upgradeable::*`).
 #[ink::trait_definition]
 pub trait Upgradeable {
-    /// Proposes moving to `code_hash`; executable after the delay. Admin only. Replaces any
-    /// earlier proposal (and restarts the delay).
+    /// Proposes moving to `code_hash`, whose code must already be uploaded; executable after
+    /// the delay (48 h) for a window of 7 days. Admin only. Replaces any earlier proposal (and
+    /// restarts the delay).
     #[ink(message)]
     fn propose_upgrade(&mut self, code_hash: Hash) -> Result<(), UpgradeError>;
 
-    /// Moves the contract to the proposed code once the delay has passed; storage stays.
-    /// Admin only.
+    /// Moves the contract to the proposed code once the delay has passed and before the
+    /// proposal lapses; storage stays. Admin only.
     #[ink(message)]
     fn execute_upgrade(&mut self) -> Result<(), UpgradeError>;
 
@@ -116,11 +128,14 @@ impl UpgradeTimelock {
         }
     }
 
-    /// Takes the proposal if its delay has passed at `now`.
+    /// Takes the proposal if its delay has passed at `now` and it has not lapsed.
     pub fn take_ready(&mut self, now: u64) -> Result<Hash, UpgradeError> {
         let pending = self.pending().ok_or(UpgradeError::NothingProposed)?;
         if now < pending.ready_at {
             return Err(UpgradeError::TooEarly);
+        }
+        if now > pending.ready_at.saturating_add(UPGRADE_WINDOW) {
+            return Err(UpgradeError::Expired);
         }
         self.pending.set(&None);
         Ok(pending.code_hash)
@@ -145,6 +160,7 @@ impl UpgradeTimelock {
         code_hash: Hash,
     ) -> Result<(), UpgradeError> {
         ensure_admin(roles, caller)?;
+        ensure_uploaded(code_hash)?;
         let now = ink::env::block_timestamp::<DefaultEnvironment>();
         crate::emit::emit(self.propose(code_hash, now));
         Ok(())
@@ -168,6 +184,27 @@ impl UpgradeTimelock {
         crate::emit::emit(self.cancel()?);
         Ok(())
     }
+}
+
+/// Refuses `code_hash` unless its code is on chain. pallet-contracts has no query for that, so
+/// the executing contract moves to the code and straight back within the call: the runtime
+/// answers `CodeNotFound` for a missing code (mapped to `SetCodeHashFailed`), and the contract
+/// ends the call on its own code (the chain records two `ContractCodeUpdated` events).
+/// The off-chain test engine has no code store: there the check is skipped, and
+/// `e2e-tests/tests/upgrades.rs` tests it on the compiled Wasm.
+fn ensure_uploaded(code_hash: Hash) -> Result<(), UpgradeError> {
+    #[cfg(not(feature = "std"))]
+    {
+        let own = ink::env::own_code_hash::<DefaultEnvironment>()
+            .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+        ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
+            .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+        ink::env::set_code_hash::<DefaultEnvironment>(&own)
+            .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+    }
+    #[cfg(feature = "std")]
+    let _ = code_hash;
+    Ok(())
 }
 
 /// Upgrades are the admin's: `MissingRole` for anyone else.

@@ -10,6 +10,14 @@
 //!   who joins right before it and leaves right after earns only its share of that moment.
 //! * While nothing is staked the stream pauses (its end moves with the clock), so rewards that
 //!   arrive or fall due then are carried forward, not lost.
+//! * Releases carry their fraction: what has fallen due is computed from the last deposit's
+//!   checkpoint, `floor(amount · elapsed / window)`, so however often anyone touches the stream,
+//!   what it released is within one unit of the linear schedule (a release that floored each
+//!   touch on its own would defer a small stream to its very end, where a just-in-time staker
+//!   takes it).
+//! * A deposit never makes the running stream faster and dust barely moves it: the new finish
+//!   is the amount-weighted mean of the time left and the deposit's duration, and never earlier
+//!   than the current finish.
 //! * Rounding is always down: a release floors what it hands out (the rest stays in the stream)
 //!   and each settlement floors what a staker earned. The dust stays in the contract.
 
@@ -28,6 +36,11 @@ pub struct Stream {
     pub last_update: u64,
     /// Rewards released per staked unit since the beginning, times 2^128 (wrapping).
     pub reward_per_share: U256,
+    /// What the stream held at its last deposit: `remaining` falls from it to 0 linearly
+    /// between `checkpoint_at` and `finish`.
+    pub checkpoint_amount: u128,
+    /// When the last deposit was made (ms); moves with `finish` while nothing is staked.
+    pub checkpoint_at: u64,
 }
 
 impl Stream {
@@ -45,15 +58,25 @@ impl Stream {
         if total_staked == 0 {
             // Nobody to pay: pause, so what would have been released is carried forward.
             self.finish = self.finish.saturating_add(elapsed);
+            self.checkpoint_at = self.checkpoint_at.saturating_add(elapsed);
             return 0;
         }
-        // `window` > 0 because the stream was active; `elapsed < window` unless it finished.
-        let window = self.finish.saturating_sub(start);
-        let released = if elapsed >= window {
-            self.remaining
+        // What fell due since the checkpoint, less what was released of it already. The window
+        // is > 0 because the stream was active (`checkpoint_at <= start < finish`).
+        let due = if now >= self.finish {
+            self.checkpoint_amount
         } else {
-            mul_div_floor(self.remaining, u128::from(elapsed), u128::from(window)).unwrap_or(0)
+            let window = self.finish.saturating_sub(self.checkpoint_at);
+            let elapsed = now.saturating_sub(self.checkpoint_at);
+            mul_div_floor(
+                self.checkpoint_amount,
+                u128::from(elapsed),
+                u128::from(window),
+            )
+            .unwrap_or(0)
         };
+        let released_before = self.checkpoint_amount.saturating_sub(self.remaining);
+        let released = due.saturating_sub(released_before).min(self.remaining);
         // `ratio` only fails on a zero divisor, excluded above.
         let per_share = U256::ratio(released, total_staked).unwrap_or_default();
         self.reward_per_share = self.reward_per_share.wrapping_add(per_share);
@@ -61,8 +84,9 @@ impl Stream {
         released
     }
 
-    /// Adds `amount` at `now`: it and whatever is still unreleased stream out over `duration`
-    /// (at least 1 ms). `None` if the total would overflow.
+    /// Adds `amount` at `now`: it and whatever is still unreleased stream out until a finish
+    /// that is the mean of the time left and `duration` (at least 1 ms), weighted by the
+    /// amounts, and never earlier than the current finish. `None` if the total would overflow.
     pub fn deposit(
         &mut self,
         now: u64,
@@ -71,8 +95,20 @@ impl Stream {
         total_staked: u128,
     ) -> Option<()> {
         self.advance(now, total_staked);
-        self.remaining = self.remaining.checked_add(amount)?;
-        self.finish = now.checked_add(duration.max(1))?;
+        let total = self.remaining.checked_add(amount)?;
+        let left = if self.remaining == 0 {
+            0
+        } else {
+            self.finish.saturating_sub(now)
+        };
+        // left + amount · (duration − left) / total lies between `left` and `duration`: a u64.
+        let lengthen = duration.max(1).saturating_sub(left);
+        let added = mul_div_floor(amount, u128::from(lengthen), total)?;
+        let window = left.checked_add(u64::try_from(added).ok()?)?.max(1);
+        self.remaining = total;
+        self.checkpoint_amount = total;
+        self.checkpoint_at = now;
+        self.finish = now.checked_add(window)?;
         self.last_update = now;
         Some(())
     }
@@ -203,8 +239,69 @@ mod tests {
         stream.deposit(0, 100, 100, 1).expect("deposit");
         stream.advance(50, 1);
         stream.deposit(50, 100, 100, 1).expect("deposit");
-        assert_eq!((stream.remaining, stream.finish), (150, 150));
+        // 50 left for 50 ms and 100 new for 100 ms: the finish is their weighted mean,
+        // 50 + 100 · 50 / 150 = 83 ms from now.
+        assert_eq!((stream.remaining, stream.finish), (150, 133));
         assert_eq!(stream.deposit(60, u128::MAX, 100, 1), None);
+    }
+
+    /// L-1 of the security review: 1,500 units of a 0-decimal token over 7 days, the stream
+    /// touched every 6 s block. Each hour, what was released is within one unit of linear.
+    #[test]
+    fn a_stream_touched_every_block_releases_linearly() {
+        const WEEK: u64 = 7 * 86_400_000;
+        const HOUR: u64 = 3_600_000;
+        let mut stream = Stream::default();
+        stream.deposit(0, 1_500, WEEK, 10_000).expect("deposit");
+        let mut released = 0u128;
+        for block in 1..=WEEK / 6_000 {
+            let now = block * 6_000;
+            released += stream.advance(now, 10_000);
+            if now.is_multiple_of(HOUR) {
+                let linear = 1_500 * u128::from(now) / u128::from(WEEK);
+                assert!(
+                    released <= linear && linear - released <= 1,
+                    "at hour {}: released {released}, linear {linear}",
+                    now / HOUR
+                );
+            }
+        }
+        assert_eq!(released, 1_500);
+    }
+
+    /// L-2: a 1-unit deposit every block barely moves a large stream's finish.
+    #[test]
+    fn dust_deposits_barely_stretch_a_stream() {
+        let mut stream = Stream::default();
+        stream.deposit(0, 1_000_000, 100_000, 1).expect("deposit");
+        let mut released = 0;
+        for now in (1_000..=100_000).step_by(1_000) {
+            released += stream.advance(now, 1);
+            stream.deposit(now, 1, 100_000, 1).expect("dust");
+        }
+        // Restarting the full duration on each deposit would end it at 200,000 ms, having paid
+        // about 63 % by 100,000 ms.
+        assert!(stream.finish < 101_000, "finish {}", stream.finish);
+        assert!(
+            released >= 990_000,
+            "released {released} of 1,000,000 by 100,000 ms"
+        );
+    }
+
+    /// M-2: a deposit with a shorter duration never brings the running stream's end forward.
+    #[test]
+    fn a_shorter_duration_never_speeds_up_a_running_stream() {
+        let mut stream = Stream::default();
+        stream.deposit(0, 1_000, 1_000, 1).expect("deposit");
+        stream.deposit(100, 1, 1, 1).expect("a 1 ms deposit");
+        assert_eq!(stream.finish, 1_000, "the finish stays");
+        // 901 left over 900 ms: one unit a millisecond, as before the deposit.
+        assert_eq!(
+            stream.advance(101, 1),
+            1,
+            "nothing rushes out in the next block"
+        );
+        assert_eq!(stream.advance(550, 1), 449, "half of the 901 by half time");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The registry's rules, free of storage: which assets the distributor pays (no duplicates, at
 //! most [`MAX_REWARD_ASSETS`]) and on what schedule (a bounded reward duration and cooldown).
 
-use crate::{Asset, DistributorError, MAX_COOLDOWN, MAX_REWARD_ASSETS, MAX_REWARD_DURATION};
+use crate::{
+    Asset, DistributorError, MAX_COOLDOWN, MAX_REWARD_ASSETS, MAX_REWARD_DURATION,
+    MIN_REWARD_DURATION,
+};
 use ink::prelude::vec::Vec;
 
 /// Adds `asset` to the reward `assets`: `AssetExists` if it is one already, `TooManyAssets`
@@ -17,11 +20,11 @@ pub fn add_asset(assets: &mut Vec<Asset>, asset: Asset) -> Result<(), Distributo
     Ok(())
 }
 
-/// Refuses a schedule the admin sets outside the bounds: a reward duration of zero or above
-/// [`MAX_REWARD_DURATION`] (`InvalidDuration`), a cooldown above [`MAX_COOLDOWN`]
-/// (`CooldownTooLong`).
+/// Refuses a schedule the admin sets outside the bounds: a reward duration below
+/// [`MIN_REWARD_DURATION`] or above [`MAX_REWARD_DURATION`] (`InvalidDuration`), a cooldown
+/// above [`MAX_COOLDOWN`] (`CooldownTooLong`).
 pub fn check_schedule(reward_duration: u64, cooldown: u64) -> Result<(), DistributorError> {
-    if reward_duration == 0 || reward_duration > MAX_REWARD_DURATION {
+    if !psp::limits::is_reward_duration(reward_duration) {
         return Err(DistributorError::InvalidDuration);
     }
     if cooldown > MAX_COOLDOWN {
@@ -34,7 +37,7 @@ pub fn check_schedule(reward_duration: u64, cooldown: u64) -> Result<(), Distrib
 /// refuses values outside them instead).
 pub fn clamp_schedule(reward_duration: u64, cooldown: u64) -> (u64, u64) {
     (
-        reward_duration.clamp(1, MAX_REWARD_DURATION),
+        reward_duration.clamp(MIN_REWARD_DURATION, MAX_REWARD_DURATION),
         cooldown.min(MAX_COOLDOWN),
     )
 }
@@ -75,15 +78,31 @@ mod tests {
         assert_eq!(assets.last(), Some(&token(6)), "in the order added");
     }
 
+    /// M-1 of the security review: a staker who unstakes when an upgrade is proposed has
+    /// the tokens back before it can run, whatever the admin sets.
+    #[test]
+    fn the_longest_cooldown_ends_before_a_proposed_upgrade_can_run() {
+        // `psp::limits` asserts MAX_COOLDOWN < UPGRADE_DELAY at compile time.
+        assert_eq!(
+            check_schedule(MIN_REWARD_DURATION, psp::upgrade::UPGRADE_DELAY),
+            Err(DistributorError::CooldownTooLong)
+        );
+    }
+
     #[test]
     fn schedules_outside_the_bounds_are_refused() {
         assert_eq!(check_schedule(0, 0), Err(DistributorError::InvalidDuration));
+        assert_eq!(
+            check_schedule(MIN_REWARD_DURATION - 1, 0),
+            Err(DistributorError::InvalidDuration),
+            "shorter than a day: a stake held for a moment would take the deposit"
+        );
         assert_eq!(
             check_schedule(MAX_REWARD_DURATION + 1, 0),
             Err(DistributorError::InvalidDuration)
         );
         assert_eq!(
-            check_schedule(1, MAX_COOLDOWN + 1),
+            check_schedule(MIN_REWARD_DURATION, MAX_COOLDOWN + 1),
             Err(DistributorError::CooldownTooLong)
         );
         assert_eq!(
@@ -91,14 +110,17 @@ mod tests {
             Err(DistributorError::InvalidDuration),
             "the duration is checked first"
         );
-        assert_eq!(check_schedule(1, 0), Ok(()));
+        assert_eq!(check_schedule(MIN_REWARD_DURATION, 0), Ok(()));
         assert_eq!(check_schedule(MAX_REWARD_DURATION, MAX_COOLDOWN), Ok(()));
     }
 
     #[test]
     fn a_constructor_clamps_into_the_bounds() {
-        assert_eq!(clamp_schedule(0, 0), (1, 0));
-        assert_eq!(clamp_schedule(1_000, 5), (1_000, 5));
+        assert_eq!(clamp_schedule(0, 0), (MIN_REWARD_DURATION, 0));
+        assert_eq!(
+            clamp_schedule(MIN_REWARD_DURATION + 1, 5),
+            (MIN_REWARD_DURATION + 1, 5)
+        );
         assert_eq!(
             clamp_schedule(u64::MAX, u64::MAX),
             (MAX_REWARD_DURATION, MAX_COOLDOWN)

@@ -43,6 +43,24 @@ impl ClaimBitmap {
     }
 }
 
+/// Where a round lives: the distributor's address and the round's id. Both are hashed into
+/// every leaf, so a proof pays only in the round and the distributor it was made for (a root
+/// opened again, or in another distributor, pays no leaf twice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundKey {
+    pub distributor: AccountId,
+    pub round: u32,
+}
+
+impl RoundKey {
+    /// The leaf paying `amount` to `account` at position `index` of this round:
+    /// `psp::merkle::leaf(&(distributor, round, index, account, amount))`, what the
+    /// `merkle-round` tool builds trees of.
+    pub fn leaf(self, index: u32, account: AccountId, amount: u128) -> merkle::Hash {
+        merkle::leaf(&(self.distributor, self.round, index, account, amount))
+    }
+}
+
 impl Round {
     /// A round paying `total` of `asset` to the leaves under `root` until `deadline`, funded
     /// with the native `value` sent: it must be `total` for the native currency and nothing
@@ -83,14 +101,14 @@ impl Round {
         }
     }
 
-    /// Admits the claim of leaf `index` of this round, round `round` (`amount` to `account`,
+    /// Admits the claim of leaf `index` of this round, the one at `key` (`amount` to `account`,
     /// with its Merkle `proof`), at `now`, given the bitmap `word` holding the leaf's bit: the
     /// round must be open, the leaf unclaimed, the proof valid and the total not exceeded,
     /// checked in that order. Books the amount; returns the word with the leaf claimed and the
     /// event.
     pub fn claim(
         &mut self,
-        round: u32,
+        key: RoundKey,
         now: u64,
         (index, account, amount): (u32, AccountId, u128),
         proof: &[merkle::Hash],
@@ -103,7 +121,7 @@ impl Round {
         if word.is_set(slot) {
             return Err(DistributorError::AlreadyClaimed);
         }
-        if !merkle::verify(&self.root, merkle::leaf(&(index, account, amount)), proof) {
+        if !merkle::verify(&self.root, key.leaf(index, account, amount), proof) {
             return Err(DistributorError::InvalidProof);
         }
         self.claimed = self
@@ -112,7 +130,7 @@ impl Round {
             .filter(|claimed| *claimed <= self.total)
             .ok_or(DistributorError::RoundOverdrawn)?;
         let event = RoundClaimed {
-            round,
+            round: key.round,
             account,
             index,
             amount,
@@ -148,9 +166,21 @@ mod tests {
         AccountId::from([2; 32])
     }
 
-    /// A round over `list`, with its tree.
-    fn round(list: &[(u32, AccountId, u128)], total: u128) -> (Round, MerkleTree) {
-        let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
+    /// Round `id` of a distributor at `[9; 32]`.
+    fn key(id: u32) -> RoundKey {
+        RoundKey {
+            distributor: AccountId::from([9; 32]),
+            round: id,
+        }
+    }
+
+    /// Round `id` over `list`, with its tree.
+    fn round(id: u32, list: &[(u32, AccountId, u128)], total: u128) -> (Round, MerkleTree) {
+        let leaves = list
+            .iter()
+            .map(|&(index, account, amount)| key(id).leaf(index, account, amount))
+            .collect();
+        let tree = MerkleTree::new(leaves);
         let round = Round::open(Asset::Native, tree.root(), total, 100, total).expect("open");
         (round, tree)
     }
@@ -193,21 +223,21 @@ mod tests {
     #[test]
     fn a_claim_checks_open_unclaimed_proof_and_total_in_that_order() {
         let list = [(0, bob(), 300), (1, bob(), 300)];
-        let (mut state, tree) = round(&list, 500);
+        let (mut state, tree) = round(7, &list, 500);
         let proof = tree.proof(0).expect("proof");
         let word = ClaimBitmap::default();
         // A wrong amount or index does not verify, and books nothing.
         assert_eq!(
-            state.claim(7, 0, (0, bob(), 301), &proof, word),
+            state.claim(key(7), 0, (0, bob(), 301), &proof, word),
             Err(DistributorError::InvalidProof)
         );
         assert_eq!(
-            state.claim(7, 0, (1, bob(), 300), &proof, word),
+            state.claim(key(7), 0, (1, bob(), 300), &proof, word),
             Err(DistributorError::InvalidProof)
         );
         assert_eq!(state.claimed, 0);
         let (word, event) = state
-            .claim(7, 100, (0, bob(), 300), &proof, word)
+            .claim(key(7), 100, (0, bob(), 300), &proof, word)
             .expect("at the deadline");
         assert_eq!(
             event,
@@ -222,30 +252,61 @@ mod tests {
         assert!(word.is_set(ClaimBitmap::slot(0)));
         // Claimed already: refused before the proof is even looked at.
         assert_eq!(
-            state.claim(7, 0, (0, bob(), 300), &[], word),
+            state.claim(key(7), 0, (0, bob(), 300), &[], word),
             Err(DistributorError::AlreadyClaimed)
         );
         // The second leaf would overdraw the total of 500.
         let second = tree.proof(1).expect("proof");
         assert_eq!(
-            state.claim(7, 0, (1, bob(), 300), &second, word),
+            state.claim(key(7), 0, (1, bob(), 300), &second, word),
             Err(DistributorError::RoundOverdrawn)
         );
         assert_eq!(state.claimed, 300);
         // After the deadline everything is closed, even a claimed leaf.
         assert_eq!(
-            state.claim(7, 101, (0, bob(), 300), &proof, word),
+            state.claim(key(7), 101, (0, bob(), 300), &proof, word),
             Err(DistributorError::RoundClosed)
         );
+    }
+
+    /// L-3 of the security review: a leaf proven for one round pays in no other round and in
+    /// no other distributor, even under the same root.
+    #[test]
+    fn a_proof_pays_only_in_its_own_round_and_distributor() {
+        let list = [(0, bob(), 100), (1, bob(), 300)];
+        let (mut state, tree) = round(0, &list, 400);
+        let proof = tree.proof(0).expect("proof");
+        let word = ClaimBitmap::default();
+        assert_eq!(
+            state
+                .clone()
+                .claim(key(1), 0, (0, bob(), 100), &proof, word),
+            Err(DistributorError::InvalidProof),
+            "another round under the same root"
+        );
+        let elsewhere = RoundKey {
+            distributor: AccountId::from([8; 32]),
+            round: 0,
+        };
+        assert_eq!(
+            state
+                .clone()
+                .claim(elsewhere, 0, (0, bob(), 100), &proof, word),
+            Err(DistributorError::InvalidProof),
+            "another distributor"
+        );
+        assert!(state
+            .claim(key(0), 0, (0, bob(), 100), &proof, word)
+            .is_ok());
     }
 
     #[test]
     fn reclaiming_waits_for_the_deadline_and_happens_once() {
         let list = [(0, bob(), 200)];
-        let (mut state, tree) = round(&list, 500);
+        let (mut state, tree) = round(3, &list, 500);
         let proof = tree.proof(0).expect("proof");
         state
-            .claim(3, 5, (0, bob(), 200), &proof, ClaimBitmap::default())
+            .claim(key(3), 5, (0, bob(), 200), &proof, ClaimBitmap::default())
             .expect("claim");
         assert_eq!(state.reclaim(3, 100), Err(DistributorError::RoundStillOpen));
         assert_eq!(
@@ -258,7 +319,7 @@ mod tests {
         assert!(state.reclaimed);
         assert_eq!(state.reclaim(3, 200), Err(DistributorError::RoundClosed));
         assert_eq!(
-            state.claim(3, 0, (0, bob(), 200), &proof, ClaimBitmap::default()),
+            state.claim(key(3), 0, (0, bob(), 200), &proof, ClaimBitmap::default()),
             Err(DistributorError::RoundClosed),
             "a reclaimed round is closed"
         );
@@ -266,7 +327,7 @@ mod tests {
 
     #[test]
     fn the_opening_event_tells_the_round() {
-        let (state, tree) = round(&[(0, bob(), 5)], 5);
+        let (state, tree) = round(4, &[(0, bob(), 5)], 5);
         assert_eq!(
             state.opened(4),
             RoundOpened {

@@ -42,6 +42,7 @@ impl RewardDistributor {
             rounds: Mapping::default(),
             next_round: 0,
             claimed_leaves: Mapping::default(),
+            used_roots: Mapping::default(),
             ownership,
             roles: Roles::default(),
             upgrades: UpgradeTimelock::default(),

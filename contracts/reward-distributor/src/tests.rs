@@ -3,13 +3,15 @@
 //! `registry` and `accounting`; compiled-Wasm tests are in `e2e-tests`.)
 
 use crate::reward_distributor::RewardDistributor;
+use crate::rounds::RoundKey;
 use crate::{
     Asset, DistributorError as Error, RewardAssetAdded, RewardDeposited, RoundClaimed,
     RoundReclaimed, ScheduleChanged, MAX_COOLDOWN, MAX_REWARD_ASSETS, MAX_REWARD_DURATION,
+    MIN_REWARD_DURATION,
 };
 use ink::env::{test, DefaultEnvironment};
 use ink::primitives::AccountId;
-use psp::merkle::{self, MerkleTree};
+use psp::merkle::MerkleTree;
 use psp::testing::{accounts, emitted as events, set_caller};
 use psp::{AccessControl, Ownable, DEFAULT_ADMIN_ROLE};
 
@@ -21,7 +23,7 @@ fn token() -> AccountId {
 
 fn distributor() -> RewardDistributor {
     set_caller(accounts().alice);
-    RewardDistributor::new(token(), 1_000, 0, accounts().alice)
+    RewardDistributor::new(token(), MIN_REWARD_DURATION, 0, accounts().alice)
 }
 
 /// Calls `open_round` with `value` attached, as the runtime would.
@@ -51,14 +53,18 @@ fn constructor_sets_assets_schedule_and_admin() {
         distributor.reward_assets(),
         vec![Asset::Native, Asset::Token(token())]
     );
-    assert_eq!(distributor.schedule(), (1_000, 0));
+    assert_eq!(distributor.schedule(), (MIN_REWARD_DURATION, 0));
     assert_eq!(distributor.staking_token(), token());
     assert_eq!(distributor.total_staked(), 0);
     assert_eq!(distributor.owner(), Some(accounts().alice));
     assert!(distributor.has_role(DEFAULT_ADMIN_ROLE, Some(accounts().alice)));
     assert_eq!(events::<RewardAssetAdded>().len(), 2);
     let zero = RewardDistributor::new(token(), 0, 0, accounts().alice);
-    assert_eq!(zero.schedule().0, 1, "a zero duration becomes 1 ms");
+    assert_eq!(
+        zero.schedule().0,
+        MIN_REWARD_DURATION,
+        "a zero duration becomes the shortest, one day"
+    );
 }
 
 #[ink::test]
@@ -85,15 +91,21 @@ fn admin_manages_assets_and_schedule() {
         Err(Error::InvalidDuration)
     );
     assert_eq!(
-        distributor.set_schedule(60_000, MAX_COOLDOWN + 1),
+        distributor.set_schedule(2 * MIN_REWARD_DURATION, MAX_COOLDOWN + 1),
         Err(Error::CooldownTooLong)
     );
     assert_eq!(
         distributor.set_schedule(MAX_REWARD_DURATION, MAX_COOLDOWN),
         Ok(())
     );
-    assert_eq!(distributor.set_schedule(60_000, 86_400_000), Ok(()));
-    assert_eq!(distributor.schedule(), (60_000, 86_400_000));
+    assert_eq!(
+        distributor.set_schedule(2 * MIN_REWARD_DURATION, 86_400_000),
+        Ok(())
+    );
+    assert_eq!(
+        distributor.schedule(),
+        (2 * MIN_REWARD_DURATION, 86_400_000)
+    );
     assert_eq!(
         events::<ScheduleChanged>(),
         vec![
@@ -102,7 +114,7 @@ fn admin_manages_assets_and_schedule() {
                 cooldown: MAX_COOLDOWN
             },
             ScheduleChanged {
-                reward_duration: 60_000,
+                reward_duration: 2 * MIN_REWARD_DURATION,
                 cooldown: 86_400_000
             }
         ]
@@ -169,13 +181,13 @@ fn native_deposits_stream_and_wait_for_stakers() {
     test::set_value_transferred::<DefaultEnvironment>(0);
     assert_eq!(distributor.held(Asset::Native), M);
     let stream = distributor.stream_of(Asset::Native);
-    assert_eq!((stream.remaining, stream.finish), (M, 1_000));
+    assert_eq!((stream.remaining, stream.finish), (M, MIN_REWARD_DURATION));
     assert_eq!(
         events::<RewardDeposited>(),
         vec![RewardDeposited {
             asset: Asset::Native,
             amount: M,
-            finish: 1_000
+            finish: MIN_REWARD_DURATION
         }]
     );
     // Native that arrives by plain transfer is picked up by `sync`.
@@ -197,12 +209,42 @@ fn native_deposits_stream_and_wait_for_stakers() {
     );
 }
 
+/// The tree of round `round` of the distributor under test over `list`.
+fn round_tree(round: u32, list: &[(u32, AccountId, u128)]) -> MerkleTree {
+    let key = RoundKey {
+        distributor: test::callee::<DefaultEnvironment>(),
+        round,
+    };
+    let leaves = list
+        .iter()
+        .map(|&(index, account, amount)| key.leaf(index, account, amount))
+        .collect();
+    MerkleTree::new(leaves)
+}
+
+#[ink::test]
+fn a_root_opens_one_round_only() {
+    let mut distributor = distributor();
+    let tree = round_tree(0, &[(0, accounts().bob, 5)]);
+    assert_eq!(distributor.next_round(), 0);
+    assert_eq!(
+        open_native_round(&mut distributor, tree.root(), 5, 10, 5),
+        Ok(0)
+    );
+    assert_eq!(distributor.next_round(), 1);
+    assert_eq!(
+        open_native_round(&mut distributor, tree.root(), 5, 10, 5),
+        Err(Error::RootUsed)
+    );
+    assert_eq!(distributor.next_round(), 1);
+}
+
 #[ink::test]
 fn merkle_round_pays_each_leaf_once_then_reclaims() {
     let mut distributor = distributor();
     let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
     let list = [(0u32, bob, 300u128), (1u32, charlie, 200u128)];
-    let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
+    let tree = round_tree(0, &list);
     assert_eq!(
         open_native_round(&mut distributor, tree.root(), 600, 2_000, 600),
         Ok(0)
@@ -271,7 +313,7 @@ fn a_round_cannot_pay_more_than_it_holds() {
     let bob = accounts().bob;
     // A root that promises more than the total funded.
     let list = [(0u32, bob, 400u128), (1u32, bob, 400u128)];
-    let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
+    let tree = round_tree(0, &list);
     assert_eq!(
         open_native_round(&mut distributor, tree.root(), 500, 10, 500),
         Ok(0)
@@ -287,7 +329,7 @@ fn a_round_cannot_pay_more_than_it_holds() {
     assert_eq!(distributor.held(Asset::Native), 100);
     // High leaf indexes use further bitmap words.
     let list = [(1_000u32, bob, 1u128)];
-    let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
+    let tree = round_tree(1, &list);
     assert_eq!(
         open_native_round(&mut distributor, tree.root(), 1, 10, 1),
         Ok(1)

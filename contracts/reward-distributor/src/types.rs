@@ -62,6 +62,8 @@ pub enum DistributorError {
     Overflow,
     /// An unstaking cooldown above [`crate::MAX_COOLDOWN`].
     CooldownTooLong,
+    /// A round was opened with this root already.
+    RootUsed,
 }
 
 impl From<CallError> for DistributorError {
