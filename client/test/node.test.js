@@ -101,7 +101,7 @@ async function deploySuite(api, client, pair, metadata) {
     base_price: 100_000_000, price_slope: 100_000, market_fee_bps: 300, launch_fee_bps: 2_000,
     launch_period: 600_000, max_tokens_per_call: null,
   };
-  await client.send(pair, factory, { contract: 'creator_factory', message: 'create_creator', args: [params] });
+  await client.send(pair, factory, { contract: 'creator_factory', message: 'create_creator', args: [params, codeHashes] });
   return { factory, creator: pair.address };
 }
 

@@ -2,34 +2,37 @@
 //! suites. Shared by the factory tests and the demo.
 
 use creator_factory::{CodeHashes, CreatorParams, FactoryError, Suite};
-use ink::primitives::{AccountId, Hash};
+use std::sync::Arc;
 
+use ink::primitives::Hash;
+
+pub use crate::sandbox_id;
 use crate::{ink_id, AccountId32, Bundle, Chain, Failure, Receipt, Weight};
 
 /// Creating a suite instantiates five contracts and wires them in one call: allow a full
 /// block's worth of weight (2 s of ref_time, 5 MiB of proof), as a real chain would.
 pub const FACTORY_GAS_LIMIT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 * 1024);
 
-/// Every compiled contract of the suite.
+/// Every compiled contract of the suite (shared: see [`Bundle::shared`]).
 pub struct Bundles {
-    pub token: Bundle,
-    pub collection: Bundle,
-    pub distributor: Bundle,
-    pub pool: Bundle,
-    pub vesting: Bundle,
-    pub market: Bundle,
-    pub factory: Bundle,
+    pub token: Arc<Bundle>,
+    pub collection: Arc<Bundle>,
+    pub distributor: Arc<Bundle>,
+    pub pool: Arc<Bundle>,
+    pub vesting: Arc<Bundle>,
+    pub market: Arc<Bundle>,
+    pub factory: Arc<Bundle>,
 }
 
 /// The bundle of the contract whose role is `role` in `contracts/LIST` (`<directory> <role>`
 /// lines, the one list of the suite's contracts that the scripts and the client read too).
-fn load_role(role: &str) -> Result<Bundle, String> {
+fn load_role(role: &str) -> Result<Arc<Bundle>, String> {
     let (dir, _) = include_str!("../../contracts/LIST")
         .lines()
         .filter_map(|line| line.split('#').next()?.split_once(' '))
         .find(|(_, r)| r.trim() == role)
         .ok_or_else(|| format!("contracts/LIST has no contract with role {role}"))?;
-    Bundle::load(&dir.trim().replace('-', "_"))
+    Bundle::try_shared(&dir.trim().replace('-', "_"))
 }
 
 impl Bundles {
@@ -123,7 +126,9 @@ pub fn params(ticker: &str) -> CreatorParams {
     }
 }
 
-/// `creator` calls `create_creator(params)` on `factory` with a block's worth of weight.
+/// `creator` calls `create_creator(params, expected)` on `factory` with a block's worth of
+/// weight, expecting the code hashes the factory answers now (as a creator's tool would read
+/// them, and the creator review them, before signing).
 pub fn create_suite(
     chain: &mut Chain,
     bundles: &Bundles,
@@ -131,21 +136,33 @@ pub fn create_suite(
     creator: &AccountId32,
     params: CreatorParams,
 ) -> (Result<Suite, FactoryError>, Receipt) {
-    let limit = std::mem::replace(&mut chain.gas_limit, FACTORY_GAS_LIMIT);
-    let (answer, receipt) = chain.call::<Result<Suite, FactoryError>>(
-        &bundles.factory,
-        factory,
-        "create_creator",
-        params,
-        creator,
-        0,
-    );
-    chain.gas_limit = limit;
-    let answer = answer.unwrap_or_else(|failure| panic!("create_creator: {failure:?}"));
-    (answer, receipt)
+    let (hashes, _) =
+        chain.call::<Option<CodeHashes>>(&bundles.factory, factory, "code_hashes", (), creator, 0);
+    let expected = hashes
+        .unwrap_or_else(|failure| panic!("code_hashes: {failure:?}"))
+        .unwrap_or_else(|| panic!("the factory has no code hashes"));
+    create_suite_expecting(chain, bundles, factory, creator, params, expected)
 }
 
-/// The sandbox account of an ink! account id.
-pub fn sandbox_id(account: &AccountId) -> AccountId32 {
-    AccountId32::new(*AsRef::<[u8; 32]>::as_ref(account))
+/// `creator` calls `create_creator(params, expected)` on `factory`.
+pub fn create_suite_expecting(
+    chain: &mut Chain,
+    bundles: &Bundles,
+    factory: &AccountId32,
+    creator: &AccountId32,
+    params: CreatorParams,
+    expected: CodeHashes,
+) -> (Result<Suite, FactoryError>, Receipt) {
+    let (answer, receipt) = chain.with_gas_limit(FACTORY_GAS_LIMIT, |chain| {
+        chain.call::<Result<Suite, FactoryError>>(
+            &bundles.factory,
+            factory,
+            "create_creator",
+            (params, expected),
+            creator,
+            0,
+        )
+    });
+    let answer = answer.unwrap_or_else(|failure| panic!("create_creator: {failure:?}"));
+    (answer, receipt)
 }

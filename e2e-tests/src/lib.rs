@@ -3,12 +3,33 @@
 //! [`Chain`] wraps `ink_sandbox`'s `DefaultSandbox` (the runtime behind ink_e2e's sandbox
 //! backend and drink) with typed calls: arguments are SCALE-encoded Rust values, results decode
 //! into the `psp` crate's types, and every call reports its gas, storage deposit and events.
+//!
+//! A test reads like one written for ink_e2e or drink: named [`actors`] call [`Contract`]
+//! handles with [`Chain::send`] (which asserts that an `Err` reverted and emitted nothing) and
+//! [`Chain::read`]; [`fixtures::Economy`] is the factory-created suite most tests start from.
+//!
+//! ```ignore
+//! let mut economy = Economy::new();
+//! let (token, market) = (economy.suite.token.clone(), economy.suite.market.clone());
+//! let (bought, receipt) = economy.chain.send_paying::<BuyQuote, MarketError>(
+//!     &market, &fan(), "buy", (0u128, u64::MAX), 1_000_000_000,
+//! );
+//! let balance: u128 = economy.chain.read(&token, "PSP22::balance_of", fan_id());
+//! ```
 
+pub mod actors;
 pub mod economy;
+pub mod fixtures;
+pub mod layout;
 pub mod merkle_round;
 pub mod sweep;
 
-use std::path::{Path, PathBuf};
+use std::{
+    collections::HashMap,
+    fmt::Debug,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex, OnceLock},
+};
 
 use ink::scale::{Decode, Encode};
 pub use ink_sandbox::{
@@ -33,6 +54,11 @@ pub fn ink_id(account: &AccountId32) -> ink::primitives::AccountId {
     ink::primitives::AccountId::from(<[u8; 32]>::from(account.clone()))
 }
 
+/// The sandbox account of an ink! account id (the inverse of [`ink_id`]).
+pub fn sandbox_id(account: &ink::primitives::AccountId) -> AccountId32 {
+    AccountId32::new(*AsRef::<[u8; 32]>::as_ref(account))
+}
+
 /// `target/ink`, where `scripts/build` puts the bundles (override with `INK_BUNDLES_DIR`).
 pub fn bundles_dir() -> PathBuf {
     std::env::var_os("INK_BUNDLES_DIR")
@@ -52,6 +78,27 @@ impl Bundle {
     /// Loads `target/ink/<name>/<name>.contract`; run `scripts/build` first.
     pub fn load(name: &str) -> Result<Self, String> {
         Self::load_from(&bundles_dir(), name)
+    }
+
+    /// The bundle `name` from `target/ink`, loaded and parsed once per test process and shared
+    /// (a bundle is about 650 KB of JSON). Panics with the cause when it is missing.
+    pub fn shared(name: &str) -> Arc<Self> {
+        Self::try_shared(name).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    /// [`Bundle::shared`], answering why when the bundle is missing.
+    pub fn try_shared(name: &str) -> Result<Arc<Self>, String> {
+        static LOADED: OnceLock<Mutex<HashMap<String, Arc<Bundle>>>> = OnceLock::new();
+        let mut loaded = LOADED
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(bundle) = loaded.get(name) {
+            return Ok(bundle.clone());
+        }
+        let bundle = Arc::new(Self::load(name)?);
+        loaded.insert(name.to_string(), bundle.clone());
+        Ok(bundle)
     }
 
     /// Loads `<dir>/<name>/<name>.contract`.
@@ -133,6 +180,44 @@ pub struct Receipt {
     pub reverted: bool,
     /// Events emitted by contracts (empty when reverted).
     pub events: Vec<ContractEvent>,
+}
+
+impl Receipt {
+    /// The events of type `E` the call emitted, in order.
+    pub fn events_of<E: ink::env::Event + Decode>(&self) -> Vec<E> {
+        self.events
+            .iter()
+            .filter_map(ContractEvent::decode)
+            .collect()
+    }
+}
+
+/// A deployed contract: its address and the bundle that names its messages.
+#[derive(Clone)]
+pub struct Contract {
+    pub bundle: Arc<Bundle>,
+    pub address: AccountId32,
+}
+
+impl Contract {
+    /// The contract `bundle` deployed at `address` (one the factory instantiated, say).
+    pub fn at(bundle: &Arc<Bundle>, address: &AccountId32) -> Self {
+        Self {
+            bundle: bundle.clone(),
+            address: address.clone(),
+        }
+    }
+
+    /// Its address as ink! sees it (an argument to other contracts' messages).
+    pub fn id(&self) -> ink::primitives::AccountId {
+        ink_id(&self.address)
+    }
+}
+
+impl Debug for Contract {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@0x{}", self.bundle.name, hex(self.address.as_ref()))
+    }
 }
 
 /// A call that did not reach a decodable answer: a trap, out of gas, or undecodable output.
@@ -277,6 +362,94 @@ impl Chain {
             },
         };
         (answer, receipt)
+    }
+
+    /// Deploys `bundle` with its `new(args)` constructor as `caller` (no salt); panics if the
+    /// constructor is refused, so a test's setup reads as one line.
+    pub fn instantiate(
+        &mut self,
+        bundle: &Arc<Bundle>,
+        args: impl Encode,
+        caller: &AccountId32,
+    ) -> Contract {
+        let (address, _) = self
+            .deploy(bundle, "new", args, caller, vec![])
+            .unwrap_or_else(|failure| panic!("{}::new: {failure:?}", bundle.name));
+        Contract::at(bundle, &address)
+    }
+
+    /// Reads `message` (a `&self` message) as [`actors::nobody`] and decodes its answer as `R`.
+    /// Panics if the call does not answer, reverts or emits an event: a read changes nothing.
+    /// (ink! reverts a message that answers `Err`, even a `&self` one: send those.)
+    pub fn read<R: Decode>(&mut self, contract: &Contract, message: &str, args: impl Encode) -> R {
+        let (answer, receipt) = self.call::<R>(
+            &contract.bundle,
+            &contract.address,
+            message,
+            args,
+            &actors::nobody(),
+            0,
+        );
+        let answer = answer.unwrap_or_else(|failure| panic!("{contract:?}.{message}: {failure:?}"));
+        assert!(
+            !receipt.reverted && receipt.events.is_empty(),
+            "{contract:?}.{message} is a read: it neither reverts nor emits"
+        );
+        answer
+    }
+
+    /// `caller` sends `message` to `contract`, which answers `Result<T, E>`. Asserts the
+    /// rule every message keeps: an `Err` reverts the call and emits nothing, an `Ok` does not
+    /// revert. Panics if the call traps or its answer does not decode (use [`Chain::call`] to
+    /// test those).
+    pub fn send<T: Decode + Debug, E: Decode + Debug>(
+        &mut self,
+        contract: &Contract,
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+    ) -> (Result<T, E>, Receipt) {
+        self.send_paying(contract, caller, message, args, 0)
+    }
+
+    /// [`Chain::send`] with `value` of the native currency transferred to a payable message.
+    pub fn send_paying<T: Decode + Debug, E: Decode + Debug>(
+        &mut self,
+        contract: &Contract,
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        value: u128,
+    ) -> (Result<T, E>, Receipt) {
+        let (answer, receipt) = self.call::<Result<T, E>>(
+            &contract.bundle,
+            &contract.address,
+            message,
+            args,
+            caller,
+            value,
+        );
+        let result = answer.unwrap_or_else(|failure| panic!("{contract:?}.{message}: {failure:?}"));
+        assert_eq!(
+            receipt.reverted,
+            result.is_err(),
+            "{contract:?}.{message} answered {result:?}: an Err reverts, an Ok does not"
+        );
+        if result.is_err() {
+            assert!(
+                receipt.events.is_empty(),
+                "{contract:?}.{message} was refused ({result:?}) yet emitted events"
+            );
+        }
+        (result, receipt)
+    }
+
+    /// Runs `f` with every call and deployment limited to `limit`, then restores the limit.
+    pub fn with_gas_limit<T>(&mut self, limit: Weight, f: impl FnOnce(&mut Self) -> T) -> T {
+        let previous = std::mem::replace(&mut self.gas_limit, limit);
+        let output = f(self);
+        self.gas_limit = previous;
+        output
     }
 
     /// Sets the block timestamp (milliseconds) seen by contracts from now on.

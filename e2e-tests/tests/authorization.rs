@@ -7,8 +7,8 @@
 //! succeeds and emits an event. Public rows are called once by an ordinary fan. A message
 //! without a row, or a row without a message, fails the test by name.
 //!
-//! The suite is created through the factory (`e2e_tests::economy`), so the creator holds every
-//! admin role; each row starts from the same snapshot of that chain.
+//! The suite is created through the factory (`e2e_tests::fixtures::Economy`), so the creator
+//! holds every admin role; each row starts from the same snapshot of that chain.
 //!
 //! `cargo test -p e2e-tests --test authorization -- --show-output` prints the matrix.
 
@@ -26,59 +26,35 @@ use creator_market::{
 use creator_nft::{CollectionError, DropConfig};
 use creator_vesting::VestingError;
 use e2e_tests::{
-    account,
-    economy::{self, sandbox_id, Bundles},
-    ink_id, AccountId32, Bundle, Chain, Receipt, Sandbox, SystemAPI,
+    actors::{creator, delegate, fan, nobody, other_fan, platform},
+    economy::{self, Bundles},
+    fixtures::{Economy, SuiteContracts, DOMAIN, START},
+    ink_id, AccountId32, Bundle, Chain, Contract, Sandbox, SystemAPI,
 };
 use ink::{
     env::hash::{Blake2x256, CryptoHash},
     primitives::{AccountId, Hash},
     scale::{Decode, Encode},
 };
-use ink_sandbox::{
-    frame_support::__private::{sp_io, StateVersion},
-    Snapshot,
-};
+use ink_sandbox::Snapshot;
 use mining_pool::{PoolError, Voucher, ATTESTER, VOUCHER_TAG};
 use psp::{
-    merkle, upgrade::UPGRADE_DELAY, AccessControlError, Id, OwnableError, PSP22Error, PSP34Error,
+    upgrade::UPGRADE_DELAY, AccessControlError, Id, OwnableError, PSP22Error, PSP34Error,
     PausableError, UpgradeError, DEFAULT_ADMIN_ROLE, MINTER,
 };
 use reward_distributor::{Asset, DistributorError};
 use secp256k1::{Message, Secp256k1, SecretKey};
+use sp_core::storage::StateVersion;
 
 const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals, as `economy::params`
 const DAY: u64 = 86_400_000;
-const START: u64 = 1_700_000_000_000;
-/// The factory's domain, bound into the pool's vouchers.
-const DOMAIN: u32 = 42;
 /// Native value a fan spends on the market in the rows that need a purchase first.
 const MARKET_BUY: u128 = 1_000_000_000_000;
 
-/// The platform: deploys and administers the factory.
-fn platform() -> AccountId32 {
-    account(1)
-}
-/// The creator: holds every admin role of the suite, and is the vesting beneficiary.
-fn creator() -> AccountId32 {
-    account(2)
-}
-/// An ordinary fan with tokens and no role.
-fn fan() -> AccountId32 {
-    account(3)
-}
-/// Another fan with tokens and no role.
-fn other_fan() -> AccountId32 {
-    account(4)
-}
-/// Someone a holder or the creator delegates to (spender, operator, attester).
-fn delegate() -> AccountId32 {
-    account(5)
-}
-/// An account that holds nothing at all.
-fn nobody() -> AccountId32 {
-    account(6)
-}
+// The cast (`e2e_tests::actors`): the platform deploys and administers the factory; the
+// creator holds every admin role of the suite and is the vesting beneficiary; the fan and the
+// other fan hold tokens and no role; the delegate is whom a holder or the creator delegates to
+// (spender, operator, attester); nobody holds nothing at all.
 
 /// The contracts of the suite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,32 +104,25 @@ impl C {
 struct World {
     chain: Chain,
     bundles: Bundles,
-    factory: AccountId32,
-    suite: Suite,
+    factory: Contract,
+    /// The suite's addresses, as the factory answered them.
+    ids: Suite,
+    suite: SuiteContracts,
     hashes: CodeHashes,
     base: Snapshot,
 }
 
 impl World {
     fn new() -> Self {
-        let bundles = Bundles::load().expect("bundles (run scripts/build)");
-        let mut chain = Chain::new();
-        chain.set_time(START);
-        let factory =
-            economy::deploy_factory(&mut chain, &bundles, &platform(), DOMAIN).expect("factory");
-        let suite = economy::create_suite(
-            &mut chain,
-            &bundles,
-            &factory,
-            &creator(),
-            economy::params("MIRA"),
-        )
-        .0
-        .expect("suite");
-        let hashes: Option<CodeHashes> = chain
-            .call(&bundles.factory, &factory, "code_hashes", (), &fan(), 0)
-            .0
-            .expect("code hashes");
+        let Economy {
+            mut chain,
+            bundles,
+            factory,
+            ids,
+            suite,
+            ..
+        } = Economy::new();
+        let hashes: Option<CodeHashes> = chain.read(&factory, "code_hashes", ());
         let hashes = hashes.expect("registered");
         let mut code_hash = [0u8; 32];
         Blake2x256::hash(&bundles.token.wasm, &mut code_hash);
@@ -167,6 +136,7 @@ impl World {
             chain,
             bundles,
             factory,
+            ids,
             suite,
             hashes,
             base,
@@ -189,20 +159,21 @@ impl World {
         self.chain.sandbox.restore_snapshot(self.base.clone());
     }
 
-    fn address(&self, c: C) -> AccountId32 {
+    fn contract(&self, c: C) -> Contract {
         match c {
-            C::Token => sandbox_id(&self.suite.token),
-            C::Collection => sandbox_id(&self.suite.collection),
-            C::Distributor => sandbox_id(&self.suite.distributor),
-            C::Pool => sandbox_id(&self.suite.pool),
-            C::Vesting => sandbox_id(&self.suite.vesting),
-            C::Market => sandbox_id(&self.suite.market),
-            C::Factory => self.factory.clone(),
+            C::Token => &self.suite.token,
+            C::Collection => &self.suite.collection,
+            C::Distributor => &self.suite.distributor,
+            C::Pool => &self.suite.pool,
+            C::Vesting => &self.suite.vesting,
+            C::Market => &self.suite.market,
+            C::Factory => &self.factory,
         }
+        .clone()
     }
 
     fn id(&self, c: C) -> AccountId {
-        ink_id(&self.address(c))
+        self.contract(c).id()
     }
 
     /// The code hash the contract runs (for upgrade rows: an upgrade to its own code).
@@ -218,32 +189,6 @@ impl World {
         }
     }
 
-    fn call<R: Decode>(
-        &mut self,
-        c: C,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        value: u128,
-    ) -> (R, Receipt) {
-        let address = self.address(c);
-        let bundle = match c {
-            C::Token => &self.bundles.token,
-            C::Collection => &self.bundles.collection,
-            C::Distributor => &self.bundles.distributor,
-            C::Pool => &self.bundles.pool,
-            C::Vesting => &self.bundles.vesting,
-            C::Market => &self.bundles.market,
-            C::Factory => &self.bundles.factory,
-        };
-        let (answer, receipt) = self
-            .chain
-            .call::<R>(bundle, &address, message, args, caller, value);
-        let answer =
-            answer.unwrap_or_else(|failure| panic!("{c:?} {message}: no answer: {failure:?}"));
-        (answer, receipt)
-    }
-
     /// A setup call that must succeed.
     fn ok<T: Decode + Debug, E: Decode + Debug>(
         &mut self,
@@ -253,12 +198,11 @@ impl World {
         args: impl Encode,
         value: u128,
     ) -> T {
-        let (answer, _) = self.call::<Result<T, E>>(c, caller, message, args, value);
+        let contract = self.contract(c);
+        let (answer, _) = self
+            .chain
+            .send_paying::<T, E>(&contract, caller, message, args, value);
         answer.unwrap_or_else(|error| panic!("setup {c:?} {message}: {error:?}"))
-    }
-
-    fn query<R: Decode>(&mut self, c: C, message: &str, args: impl Encode) -> R {
-        self.call(c, &nobody(), message, args, 0).0
     }
 
     fn set_time(&mut self, timestamp: u64) {
@@ -266,7 +210,8 @@ impl World {
     }
 
     fn token_balance(&mut self, who: &AccountId32) -> u128 {
-        self.query(C::Token, "PSP22::balance_of", ink_id(who))
+        self.chain
+            .read(&self.suite.token, "PSP22::balance_of", ink_id(who))
     }
 
     /// The root of the whole chain state (every contract's storage, balances, code), with
@@ -290,8 +235,11 @@ impl World {
         expected: E,
         with: (&AccountId32, impl Encode),
     ) -> Outcome {
+        let contract = self.contract(c);
         let before = self.state_root();
-        let (answer, receipt) = self.call::<Result<T, E>>(c, without.0, message, without.1, value);
+        let (answer, receipt) = self
+            .chain
+            .send_paying::<T, E>(&contract, without.0, message, without.1, value);
         match &answer {
             Err(error) if *error == expected => {}
             other => {
@@ -308,7 +256,9 @@ impl World {
             before,
             "{c:?} {message}: a refusal leaves the state unchanged"
         );
-        let (answer, receipt) = self.call::<Result<T, E>>(c, with.0, message, with.1, value);
+        let (answer, receipt) = self
+            .chain
+            .send_paying::<T, E>(&contract, with.0, message, with.1, value);
         let value = answer.unwrap_or_else(|error| {
             panic!("{c:?} {message} with permission: Err({error:?}), expected Ok")
         });
@@ -353,7 +303,10 @@ impl World {
         args: impl Encode,
         value: u128,
     ) -> Outcome {
-        let (answer, receipt) = self.call::<Result<T, E>>(c, caller, message, args, value);
+        let contract = self.contract(c);
+        let (answer, receipt) = self
+            .chain
+            .send_paying::<T, E>(&contract, caller, message, args, value);
         let value = answer.unwrap_or_else(|error| {
             panic!("{c:?} {message} (public): Err({error:?}), expected Ok")
         });
@@ -378,7 +331,7 @@ impl World {
 
     fn drop_config(&self) -> DropConfig {
         DropConfig {
-            payment_token: self.suite.token,
+            payment_token: self.ids.token,
             price: ONE,
             start: START,
             end: START + DAY,
@@ -413,9 +366,18 @@ impl World {
         self.ok::<(), DistributorError>(C::Distributor, who, "stake", amount, 0);
     }
 
+    /// The root of round 0 paying 100 to the fan (its one leaf, index 0).
+    fn round_zero_root(&self) -> [u8; 32] {
+        let round = reward_distributor::rounds::RoundKey {
+            distributor: self.ids.distributor,
+            round: 0,
+        };
+        round.leaf(0, ink_id(&fan()), 100)
+    }
+
     /// The creator opens native round 0 paying 100 to the fan (leaf index 0) until `deadline`.
     fn open_round(&mut self, deadline: u64) -> [u8; 32] {
-        let root = merkle::leaf(&(0u32, ink_id(&fan()), 100u128));
+        let root = self.round_zero_root();
         self.ok::<u32, DistributorError>(
             C::Distributor,
             &creator(),
@@ -469,7 +431,7 @@ impl World {
         };
         let mut digest = [0u8; 32];
         Blake2x256::hash(
-            &(VOUCHER_TAG, DOMAIN, self.suite.pool, &voucher).encode(),
+            &(VOUCHER_TAG, DOMAIN, self.ids.pool, &voucher).encode(),
             &mut digest,
         );
         let (id, compact) = Secp256k1::new()
@@ -1066,7 +1028,7 @@ fn distributor_rows() -> Vec<Row> {
             )
         }),
         row(d, "open_round", "DEFAULT_ADMIN_ROLE", move |w| {
-            let root = merkle::leaf(&(0u32, ink_id(&fan()), 100u128));
+            let root = w.round_zero_root();
             w.guarded::<u32, DistributorError>(
                 d,
                 "open_round",
@@ -1300,7 +1262,7 @@ fn factory_rows() -> Vec<Row> {
                 let (answer, receipt) = economy::create_suite(
                     &mut w.chain,
                     &w.bundles,
-                    &w.factory,
+                    &w.factory.address,
                     &fan(),
                     economy::params("FAN"),
                 );
@@ -1377,7 +1339,7 @@ fn matrix() -> Vec<Row> {
 fn mutating_messages() -> BTreeSet<(&'static str, String)> {
     let mut found = BTreeSet::new();
     for c in CONTRACTS {
-        let bundle = Bundle::load(c.bundle_name()).expect("bundle (run scripts/build)");
+        let bundle = Bundle::shared(c.bundle_name());
         let messages = bundle.metadata["spec"]["messages"]
             .as_array()
             .expect("spec.messages");
@@ -1541,7 +1503,8 @@ fn authorization_matrix() {
 fn the_token_admin_can_sell_minted_tokens_into_the_market_reserve() {
     let mut world = World::new();
     let bought = world.market_buy();
-    let (supply, reserve, _): (u128, u128, u128) = world.query(C::Market, "state", ());
+    let (supply, reserve, _): (u128, u128, u128) =
+        world.chain.read(&world.suite.market, "state", ());
     assert_eq!(supply, bought.tokens);
     assert!(reserve > 0);
     world.ok::<(), PSP22Error>(
@@ -1552,12 +1515,11 @@ fn the_token_admin_can_sell_minted_tokens_into_the_market_reserve() {
         0,
     );
     let before = world.chain.native_balance(&creator());
-    let (sold, receipt) = world.call::<Result<SellQuote, MarketError>>(
-        C::Market,
+    let (sold, receipt) = world.chain.send::<SellQuote, MarketError>(
+        &world.suite.market,
         &creator(),
         "sell",
         (supply, 0u128, START + DAY),
-        0,
     );
     let sold = sold.expect("the creator sells");
     assert_eq!(sold.gross, reserve, "the whole reserve");
@@ -1568,14 +1530,14 @@ fn the_token_admin_can_sell_minted_tokens_into_the_market_reserve() {
         before + sold.payout + refund,
         "paid to the creator"
     );
-    let (supply, reserve, _): (u128, u128, u128) = world.query(C::Market, "state", ());
+    let (supply, reserve, _): (u128, u128, u128) =
+        world.chain.read(&world.suite.market, "state", ());
     assert_eq!((supply, reserve), (0, 0));
-    let (answer, _) = world.call::<Result<SellQuote, MarketError>>(
-        C::Market,
+    let (answer, _) = world.chain.send::<SellQuote, MarketError>(
+        &world.suite.market,
         &fan(),
         "sell",
         (bought.tokens, 0u128, START + DAY),
-        0,
     );
     assert_eq!(answer, Err(MarketError::InsufficientSupply));
 }

@@ -15,22 +15,22 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
-use creator_factory::{CodeHashes, Suite};
+use creator_factory::CodeHashes;
 use creator_nft::DropConfig;
 use e2e_tests::{
-    account,
-    economy::{self, sandbox_id, Bundles, FACTORY_GAS_LIMIT},
+    actors::{creator, fan, platform},
+    economy::{self, FACTORY_GAS_LIMIT},
+    fixtures::{Economy, START},
     ink_id,
     sweep::{self, Context, Message, Registry, Rest, Sample, Value},
-    AccountId32, Bundle, Chain, Failure, Receipt, GAS_LIMIT,
+    AccountId32, Bundle, Chain, Contract, Failure, Receipt, GAS_LIMIT,
 };
-use ink::{primitives::AccountId, scale::Encode};
+use ink::scale::Encode;
 use mining_pool::{Voucher, ATTESTER};
 use psp::Id;
 
 const ONE: u128 = 1_000_000_000_000_000_000;
 const DAY: u64 = 86_400_000;
-const START: u64 = 1_700_000_000_000;
 /// The sweep runs 40 days after the suite was created: epoch 0 is claimable, the vesting
 /// cliff has passed, the launch fee has decayed, the proposed upgrade is ready.
 const NOW: u64 = START + 40 * DAY;
@@ -41,15 +41,6 @@ const PRODUCT_CAP: usize = 48;
 /// Native value sent to payable messages besides 0.
 const PAYABLE_VALUES: [u128; 2] = [1, 1_000_000_000_000];
 
-fn factory_admin() -> AccountId32 {
-    account(1)
-}
-fn creator() -> AccountId32 {
-    account(2)
-}
-fn fan() -> AccountId32 {
-    account(3)
-}
 fn unknown() -> [u8; 32] {
     [0xab; 32]
 }
@@ -60,9 +51,8 @@ fn bytes(account: &AccountId32) -> [u8; 32] {
 /// A contract the sweep calls.
 struct Target {
     name: &'static str,
-    bundle: Bundle,
+    contract: Contract,
     registry: Registry,
-    address: AccountId32,
     /// Holds the roles (the creator; the factory's admin for the factory).
     privileged: AccountId32,
     /// Baseline values by type path.
@@ -70,24 +60,18 @@ struct Target {
 }
 
 impl Target {
-    fn new(
-        name: &'static str,
-        bundle: &Bundle,
-        address: AccountId,
-        privileged: AccountId32,
-    ) -> Self {
+    fn new(name: &'static str, contract: &Contract, privileged: AccountId32) -> Self {
         Self {
             name,
-            registry: Registry::from_metadata(&bundle.metadata).expect("registry"),
-            bundle: bundle.clone(),
-            address: sandbox_id(&address),
+            registry: Registry::from_metadata(&contract.bundle.metadata).expect("registry"),
+            contract: contract.clone(),
             privileged,
             hints: BTreeMap::new(),
         }
     }
 
     fn message(&self, label: &str) -> Message {
-        sweep::messages(&self.bundle)
+        sweep::messages(&self.contract.bundle)
             .expect("messages")
             .into_iter()
             .find(|message| message.label == label)
@@ -109,7 +93,9 @@ impl Target {
     }
 
     fn type_id(&self, path: &str) -> u32 {
-        let types = self.bundle.metadata["types"].as_array().expect("types");
+        let types = self.contract.bundle.metadata["types"]
+            .as_array()
+            .expect("types");
         types
             .iter()
             .find(|entry| {
@@ -249,7 +235,7 @@ fn must(
     let mut input = message.selector.to_vec();
     args.encode_to(&mut input);
     let len = input.len();
-    let (answer, receipt) = chain.call_raw::<Rest>(&target.address, input, caller, value);
+    let (answer, receipt) = chain.call_raw::<Rest>(&target.contract.address, input, caller, value);
     let outcome = classify(target, &message, answer, &receipt, len);
     assert_eq!(outcome, Outcome::Ok, "setup: {} {label}", target.name);
 }
@@ -262,48 +248,22 @@ fn code_hash(bundle: &Bundle) -> [u8; 32] {
 
 impl World {
     fn new() -> Self {
-        let bundles = Bundles::load().expect("bundles (run scripts/build)");
-        let mut chain = Chain::new();
-        chain.set_time(START);
-        let factory =
-            economy::deploy_factory(&mut chain, &bundles, &factory_admin(), 42).expect("factory");
-        let suite: Suite = economy::create_suite(
-            &mut chain,
-            &bundles,
-            &factory,
-            &creator(),
-            economy::params("MIRA"),
-        )
-        .0
-        .expect("suite");
+        let Economy {
+            mut chain,
+            bundles,
+            factory,
+            ids: suite,
+            suite: contracts,
+            ..
+        } = Economy::new();
         let (me, them) = (creator(), fan());
-        let mut token = Target::new("creator_token", &bundles.token, suite.token, me.clone());
-        let mut collection = Target::new(
-            "creator_nft",
-            &bundles.collection,
-            suite.collection,
-            me.clone(),
-        );
-        let mut distributor = Target::new(
-            "reward_distributor",
-            &bundles.distributor,
-            suite.distributor,
-            me.clone(),
-        );
-        let mut pool = Target::new("mining_pool", &bundles.pool, suite.pool, me.clone());
-        let vesting = Target::new(
-            "creator_vesting",
-            &bundles.vesting,
-            suite.vesting,
-            me.clone(),
-        );
-        let market = Target::new("creator_market", &bundles.market, suite.market, me.clone());
-        let mut factory = Target::new(
-            "creator_factory",
-            &bundles.factory,
-            ink_id(&factory),
-            factory_admin(),
-        );
+        let mut token = Target::new("creator_token", &contracts.token, me.clone());
+        let mut collection = Target::new("creator_nft", &contracts.collection, me.clone());
+        let mut distributor = Target::new("reward_distributor", &contracts.distributor, me.clone());
+        let mut pool = Target::new("mining_pool", &contracts.pool, me.clone());
+        let vesting = Target::new("creator_vesting", &contracts.vesting, me.clone());
+        let market = Target::new("creator_market", &contracts.market, me.clone());
+        let mut factory = Target::new("creator_factory", &factory, platform());
 
         // Token: both hold tokens; the fan approved the collection, the distributor and the
         // creator; the creator approved the distributor; an upgrade (to the same code) is
@@ -397,9 +357,13 @@ impl World {
             &me,
             1_000_000_000_000,
         );
+        let round = reward_distributor::rounds::RoundKey {
+            distributor: suite.distributor,
+            round: 0,
+        };
         let leaves = vec![
-            psp::merkle::leaf(&(0u32, ink_id(&them), 600u128)),
-            psp::merkle::leaf(&(1u32, ink_id(&me), 400u128)),
+            round.leaf(0, ink_id(&them), 600),
+            round.leaf(1, ink_id(&me), 400),
         ];
         let root = psp::merkle::MerkleTree::new(leaves).root();
         must(
@@ -540,17 +504,17 @@ fn every_message_answers_boundary_inputs_with_ok_or_a_typed_error() {
     let verbose = std::env::var_os("SWEEP_VERBOSE").is_some();
     for target in &targets {
         let contract_started = Instant::now();
-        let messages = sweep::messages(&target.bundle).expect("messages");
+        let messages = sweep::messages(&target.contract.bundle).expect("messages");
         messages_per_contract.insert(target.name, messages.len());
         for (caller_label, caller) in [("privileged", target.privileged.clone()), ("fan", fan())] {
             let mut accounts = vec![
                 ("caller".to_string(), bytes(&caller)),
                 ("zero".into(), [0; 32]),
-                ("self".into(), bytes(&target.address)),
+                ("self".into(), bytes(&target.contract.address)),
                 ("unknown".into(), unknown()),
                 ("creator".into(), bytes(&creator())),
                 ("fan".into(), bytes(&fan())),
-                ("token".into(), bytes(&targets[0].address)),
+                ("token".into(), bytes(&targets[0].contract.address)),
             ];
             let mut seen = BTreeSet::new();
             accounts.retain(|(_, account)| seen.insert(*account));
@@ -591,7 +555,12 @@ fn every_message_answers_boundary_inputs_with_ok_or_a_typed_error() {
                     for value in &values {
                         let input_len = input.len();
                         let (answer, receipt) = sweep::isolated(&mut chain, &mut spare, |chain| {
-                            chain.call_raw::<Rest>(&target.address, input.clone(), &caller, *value)
+                            chain.call_raw::<Rest>(
+                                &target.contract.address,
+                                input.clone(),
+                                &caller,
+                                *value,
+                            )
                         });
                         let outcome = classify(target, message, answer, &receipt, input_len);
                         calls.push(Call {
@@ -794,11 +763,12 @@ fn a_contract_named_as_its_own_token_answers_with_a_typed_error() {
             let mut input = message.selector.to_vec();
             input.extend(args);
             let len = input.len();
-            let (answer, receipt) = chain.call_raw::<Rest>(&target.address, input, caller, 0);
+            let (answer, receipt) =
+                chain.call_raw::<Rest>(&target.contract.address, input, caller, 0);
             classify(target, &message, answer, &receipt, len)
         };
     let drop = DropConfig {
-        payment_token: ink_id(&collection.address),
+        payment_token: collection.contract.id(),
         price: ONE,
         start: NOW,
         end: NOW + DAY,
@@ -832,7 +802,7 @@ fn a_contract_named_as_its_own_token_answers_with_a_typed_error() {
         Outcome::Ok
     );
 
-    let itself = ink_id(&distributor.address);
+    let itself = distributor.contract.id();
     assert_eq!(
         call(
             &mut chain,

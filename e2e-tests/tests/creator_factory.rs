@@ -4,158 +4,89 @@
 use creator_factory::{CreatorParams, FactoryError, Suite};
 use creator_vesting::VestingError;
 use e2e_tests::{
-    account,
-    economy::{self, sandbox_id, Bundles},
-    ink_id, AccountId32, Chain, DefaultSandboxRuntime, Sandbox,
+    actors::{creator, fan, id, platform},
+    economy,
+    fixtures::{Economy, Platform, START},
+    ink_id, Chain, Contract, DefaultSandboxRuntime, Sandbox,
 };
-use ink::{primitives::AccountId, scale::Decode};
+use ink::primitives::AccountId;
 use mining_pool::ATTESTER;
 use psp::{AccessControlError, PSP22Error, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER};
 
 const ONE: u128 = 1_000_000_000_000_000_000;
 const DAY: u64 = 86_400_000;
-const START: u64 = 1_700_000_000_000;
-
-fn admin() -> AccountId32 {
-    account(1)
-}
-fn creator() -> AccountId32 {
-    account(2)
-}
-fn fan() -> AccountId32 {
-    account(3)
-}
-
-struct World {
-    chain: Chain,
-    bundles: Bundles,
-    factory: AccountId32,
-}
-
-impl World {
-    fn new() -> Self {
-        let bundles = Bundles::load().expect("bundles");
-        let mut chain = Chain::new();
-        chain.set_time(START);
-        let factory = economy::deploy_factory(&mut chain, &bundles, &admin(), 42).expect("factory");
-        Self {
-            chain,
-            bundles,
-            factory,
-        }
-    }
-
-    fn create(&mut self, params: CreatorParams) -> Result<Suite, FactoryError> {
-        economy::create_suite(
-            &mut self.chain,
-            &self.bundles,
-            &self.factory,
-            &creator(),
-            params,
-        )
-        .0
-    }
-
-    fn query<R: Decode>(
-        &mut self,
-        which: &str,
-        contract: &AccountId,
-        message: &str,
-        args: impl ink::scale::Encode,
-    ) -> R {
-        let bundle = match which {
-            "token" => &self.bundles.token,
-            "collection" => &self.bundles.collection,
-            "distributor" => &self.bundles.distributor,
-            "pool" => &self.bundles.pool,
-            "vesting" => &self.bundles.vesting,
-            "market" => &self.bundles.market,
-            _ => &self.bundles.factory,
-        };
-        self.chain
-            .call::<R>(bundle, &sandbox_id(contract), message, args, &fan(), 0)
-            .0
-            .expect("answer")
-    }
-}
 
 #[test]
 fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
-    let mut world = World::new();
-    let (suite, receipt) = economy::create_suite(
-        &mut world.chain,
-        &world.bundles,
-        &world.factory,
-        &creator(),
-        economy::params("MIRA"),
-    );
-    let suite = suite.expect("suite");
+    let Economy {
+        mut chain,
+        bundles,
+        factory,
+        ids: suite,
+        suite: contracts,
+        created: receipt,
+    } = Economy::new();
     println!(
         "create_creator: ref_time {} proof_size {} storage deposit {}",
         receipt.gas.ref_time(),
         receipt.gas.proof_size(),
         receipt.storage_deposit
     );
-    let factory = ink_id(&world.factory);
-    let me = ink_id(&creator());
+    let me = id(creator);
     // Roles: the creator administers everything; the pool mints; the factory holds nothing.
     for (which, contract, roles) in [
         (
             "token",
-            suite.token,
+            &contracts.token,
             vec![DEFAULT_ADMIN_ROLE, MINTER, BURNER, PAUSER],
         ),
         (
             "collection",
-            suite.collection,
+            &contracts.collection,
             vec![DEFAULT_ADMIN_ROLE, MINTER],
         ),
-        ("distributor", suite.distributor, vec![DEFAULT_ADMIN_ROLE]),
-        ("pool", suite.pool, vec![DEFAULT_ADMIN_ROLE]),
+        (
+            "distributor",
+            &contracts.distributor,
+            vec![DEFAULT_ADMIN_ROLE],
+        ),
+        ("pool", &contracts.pool, vec![DEFAULT_ADMIN_ROLE]),
     ] {
         for role in roles {
             assert!(
-                world.query::<bool>(
-                    which,
-                    &contract,
-                    "AccessControl::has_role",
-                    (role, Some(me))
-                ),
+                chain.read::<bool>(contract, "AccessControl::has_role", (role, Some(me))),
                 "{which} {role}"
             );
         }
         for role in [DEFAULT_ADMIN_ROLE, MINTER, BURNER, PAUSER, ATTESTER] {
             assert!(
-                !world.query::<bool>(
-                    which,
-                    &contract,
+                !chain.read::<bool>(
+                    contract,
                     "AccessControl::has_role",
-                    (role, Some(factory))
+                    (role, Some(factory.id()))
                 ),
                 "factory kept {role} on {which}"
             );
         }
         assert_eq!(
-            world.query::<Option<AccountId>>(which, &contract, "Ownable::owner", ()),
+            chain.read::<Option<AccountId>>(contract, "Ownable::owner", ()),
             Some(me),
             "{which} owner"
         );
     }
-    assert!(world.query::<bool>(
-        "token",
-        &suite.token,
+    assert!(chain.read::<bool>(
+        &contracts.token,
         "AccessControl::has_role",
         (MINTER, Some(suite.pool))
     ));
     for role in [MINTER, BURNER] {
-        assert!(world.query::<bool>(
-            "token",
-            &suite.token,
+        assert!(chain.read::<bool>(
+            &contracts.token,
             "AccessControl::has_role",
             (role, Some(suite.market))
         ));
     }
-    let market: creator_market::MarketConfig = world.query("market", &suite.market, "config", ());
+    let market: creator_market::MarketConfig = chain.read(&contracts.market, "config", ());
     assert_eq!(
         (
             market.token,
@@ -167,15 +98,14 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
     );
     // The allocation sits in the vesting wallet; the collection pays the distributor.
     assert_eq!(
-        world.query::<u128>("token", &suite.token, "PSP22::balance_of", suite.vesting),
+        chain.read::<u128>(&contracts.token, "PSP22::balance_of", suite.vesting),
         2_000_000 * ONE
     );
     assert_eq!(
-        world.query::<u128>("token", &suite.token, "PSP22::total_supply", ()),
+        chain.read::<u128>(&contracts.token, "PSP22::total_supply", ()),
         2_000_000 * ONE
     );
-    let proceeds: creator_nft::Proceeds =
-        world.query("collection", &suite.collection, "proceeds", ());
+    let proceeds: creator_nft::Proceeds = chain.read(&contracts.collection, "proceeds", ());
     assert_eq!(
         proceeds,
         creator_nft::Proceeds {
@@ -185,10 +115,10 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
         }
     );
     assert_eq!(
-        world.query::<AccountId>("distributor", &suite.distributor, "staking_token", ()),
+        chain.read::<AccountId>(&contracts.distributor, "staking_token", ()),
         suite.token
     );
-    let config: Option<mining_pool::PoolConfig> = world.query("pool", &suite.pool, "config", ());
+    let config: Option<mining_pool::PoolConfig> = chain.read(&contracts.pool, "config", ());
     let config = config.expect("pool config");
     assert_eq!(
         (config.token, config.genesis, config.domain),
@@ -196,21 +126,17 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
     );
     // Registry.
     assert_eq!(
-        world.query::<Option<Suite>>("factory", &factory, "suite_of", me),
+        chain.read::<Option<Suite>>(&factory, "suite_of", me),
         Some(suite)
     );
     assert_eq!(
-        world.query::<Vec<AccountId>>("factory", &factory, "creators", (0u32, 10u32)),
+        chain.read::<Vec<AccountId>>(&factory, "creators", (0u32, 10u32)),
         vec![me]
     );
-    assert_eq!(
-        world.query::<u32>("factory", &factory, "creator_count", ()),
-        1
-    );
+    assert_eq!(chain.read::<u32>(&factory, "creator_count", ()), 1);
 
     // Predictable addresses: the token's follows from factory, code hash, input and salt.
-    let hashes: Option<creator_factory::CodeHashes> =
-        world.query("factory", &factory, "code_hashes", ());
+    let hashes: Option<creator_factory::CodeHashes> = chain.read(&factory, "code_hashes", ());
     let token_hash = hashes.expect("hashes").token;
     let params = economy::params("MIRA");
     let mut input = ink::selector_bytes!("new").to_vec();
@@ -220,15 +146,15 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
             Some(params.symbol),
             params.decimals,
             params.cap,
-            factory,
+            factory.id(),
         ),
         &mut input,
     );
     let mut salt = [0u8; 32];
     ink::env::hash_encoded::<ink::env::hash::Blake2x256, _>(&(me, 0u32, 0u8), &mut salt);
-    let predicted = world.chain.sandbox.execute_with(|| {
+    let predicted = chain.sandbox.execute_with(|| {
         e2e_tests::pallet_contracts::Pallet::<DefaultSandboxRuntime>::contract_address(
-            &world.factory,
+            &factory.address,
             &e2e_tests::H256::from(<[u8; 32]>::from(token_hash)),
             &input,
             &salt,
@@ -237,120 +163,81 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
     assert_eq!(ink_id(&predicted), suite.token);
 
     // A second suite for the same creator gets new addresses (the nonce moves).
-    let second = world.create(economy::params("MIRA")).expect("second suite");
-    assert_ne!(second.token, suite.token);
-    assert_eq!(
-        world.query::<u32>("factory", &factory, "creator_count", ()),
-        1
+    let (second, _) = economy::create_suite(
+        &mut chain,
+        &bundles,
+        &factory.address,
+        &creator(),
+        economy::params("MIRA"),
     );
-    assert_eq!(world.query::<u32>("factory", &factory, "nonce_of", me), 2);
+    let second = second.expect("second suite");
+    assert_ne!(second.token, suite.token);
+    assert_eq!(chain.read::<u32>(&factory, "creator_count", ()), 1);
+    assert_eq!(chain.read::<u32>(&factory, "nonce_of", me), 2);
 }
 
 #[test]
 fn the_wired_suite_works_pool_mints_and_vesting_releases_after_the_cliff() {
-    let mut world = World::new();
-    let suite = world.create(economy::params("MIRA")).expect("suite");
+    let Economy {
+        mut chain, suite, ..
+    } = Economy::new();
     let me = creator();
     // The creator appoints an attester; a contribution is minted after the window.
-    let (granted, _) = world.chain.call::<Result<(), AccessControlError>>(
-        &world.bundles.pool,
-        &sandbox_id(&suite.pool),
+    let (granted, _) = chain.send::<(), AccessControlError>(
+        &suite.pool,
+        &me,
         "AccessControl::grant_role",
         (ATTESTER, Some(ink_id(&me))),
-        &me,
-        0,
     );
-    granted.expect("answer").expect("grant");
-    let (attested, _) = world.chain.call::<Result<u64, mining_pool::PoolError>>(
-        &world.bundles.pool,
-        &sandbox_id(&suite.pool),
+    granted.expect("grant");
+    let (attested, _) = chain.send::<u64, mining_pool::PoolError>(
+        &suite.pool,
+        &me,
         "attest",
-        (ink_id(&fan()), 10u128, [1u8; 32]),
-        &me,
-        0,
+        (id(fan), 10u128, [1u8; 32]),
     );
-    attested.expect("answer").expect("attest");
-    world.chain.set_time(START + 8 * DAY);
-    let (claimed, _) = world.chain.call::<Result<u128, mining_pool::PoolError>>(
-        &world.bundles.pool,
-        &sandbox_id(&suite.pool),
-        "claim",
-        0u32,
-        &fan(),
-        0,
-    );
-    assert_eq!(claimed.expect("answer"), Ok(100_000 * ONE));
+    attested.expect("attest");
+    chain.set_time(START + 8 * DAY);
+    let (claimed, _) =
+        chain.send::<u128, mining_pool::PoolError>(&suite.pool, &fan(), "claim", 0u32);
+    assert_eq!(claimed, Ok(100_000 * ONE));
     assert_eq!(
-        world.query::<u128>("token", &suite.token, "PSP22::balance_of", ink_id(&fan())),
+        chain.read::<u128>(&suite.token, "PSP22::balance_of", id(fan)),
         100_000 * ONE
     );
 
     // Vesting: nothing before the 30-day cliff, then linear over 365 days.
-    let vesting = sandbox_id(&suite.vesting);
-    let (early, _) = world.chain.call::<Result<u128, VestingError>>(
-        &world.bundles.vesting,
-        &vesting,
-        "release",
-        (),
-        &fan(),
-        0,
-    );
-    assert_eq!(early.expect("answer"), Err(VestingError::NothingToRelease));
-    world.chain.set_time(START + 73 * DAY);
-    let (released, _) = world.chain.call::<Result<u128, VestingError>>(
-        &world.bundles.vesting,
-        &vesting,
-        "release",
-        (),
-        &fan(),
-        0,
-    );
+    let vesting = &suite.vesting;
+    let (early, _) = chain.send::<u128, VestingError>(vesting, &fan(), "release", ());
+    assert_eq!(early, Err(VestingError::NothingToRelease));
+    chain.set_time(START + 73 * DAY);
+    let (released, _) = chain.send::<u128, VestingError>(vesting, &fan(), "release", ());
     assert_eq!(
-        released.expect("answer"),
+        released,
         Ok(2_000_000 * ONE * 73 / 365),
         "anyone triggers, the creator receives"
     );
     assert_eq!(
-        world.query::<u128>("token", &suite.token, "PSP22::balance_of", ink_id(&me)),
+        chain.read::<u128>(&suite.token, "PSP22::balance_of", ink_id(&me)),
         400_000 * ONE
     );
-    let (renamed, _) = world.chain.call::<Result<(), VestingError>>(
-        &world.bundles.vesting,
-        &vesting,
-        "set_beneficiary",
-        ink_id(&fan()),
-        &fan(),
-        0,
+    let (renamed, _) = chain.send::<(), VestingError>(vesting, &fan(), "set_beneficiary", id(fan));
+    assert_eq!(renamed, Err(VestingError::NotBeneficiary));
+    chain.set_time(START + 400 * DAY);
+    let (rest, _) = chain.send::<u128, VestingError>(vesting, &fan(), "release", ());
+    assert_eq!(rest, Ok(1_600_000 * ONE));
+    let (transfer, _) = chain.send::<(), PSP22Error>(
+        &suite.token,
+        &me,
+        "PSP22::transfer",
+        (id(fan), ONE, Vec::<u8>::new()),
     );
-    assert_eq!(renamed.expect("answer"), Err(VestingError::NotBeneficiary));
-    world.chain.set_time(START + 400 * DAY);
-    let (rest, _) = world.chain.call::<Result<u128, VestingError>>(
-        &world.bundles.vesting,
-        &vesting,
-        "release",
-        (),
-        &fan(),
-        0,
-    );
-    assert_eq!(rest.expect("answer"), Ok(1_600_000 * ONE));
-    let transfer: Result<(), PSP22Error> = world
-        .chain
-        .call(
-            &world.bundles.token,
-            &sandbox_id(&suite.token),
-            "PSP22::transfer",
-            (ink_id(&fan()), ONE, Vec::<u8>::new()),
-            &me,
-            0,
-        )
-        .0
-        .expect("answer");
     assert_eq!(transfer, Ok(()));
 }
 
 #[test]
 fn bad_parameters_are_refused_before_anything_is_instantiated() {
-    let mut world = World::new();
+    let mut world = Platform::new();
     let base = economy::params("MIRA");
     let cases = [
         (
@@ -447,13 +334,7 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
         ),
     ];
     for (params, error) in cases {
-        let (result, receipt) = economy::create_suite(
-            &mut world.chain,
-            &world.bundles,
-            &world.factory,
-            &creator(),
-            params,
-        );
+        let (result, receipt) = world.create_suite(&creator(), params);
         assert_eq!(result, Err(error.clone()));
         assert!(
             receipt.reverted && receipt.events.is_empty(),
@@ -465,33 +346,30 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
             receipt.gas.ref_time()
         );
     }
-    let factory = ink_id(&world.factory);
     assert_eq!(
-        world.query::<u32>("factory", &factory, "creator_count", ()),
+        world.chain.read::<u32>(&world.factory, "creator_count", ()),
         0
     );
     // Only the admin registers code; without code hashes nothing can be created.
     let mut fresh = Chain::new();
-    let (bare, _) = fresh
-        .deploy(
-            &world.bundles.factory,
-            "new",
-            (ink_id(&admin()), 1u32),
-            &admin(),
-            vec![],
-        )
-        .expect("factory");
-    let (created, _) = economy::create_suite(&mut fresh, &world.bundles, &bare, &creator(), base);
-    assert_eq!(created, Err(FactoryError::CodeHashesNotSet));
+    let bare: Contract =
+        fresh.instantiate(&world.bundles.factory, (id(platform), 1u32), &platform());
     let hashes: Option<creator_factory::CodeHashes> =
-        world.query("factory", &factory, "code_hashes", ());
-    let (set, _) = fresh.call::<Result<(), FactoryError>>(
-        &world.bundles.factory,
+        world.chain.read(&world.factory, "code_hashes", ());
+    let (created, _) = economy::create_suite_expecting(
+        &mut fresh,
+        &world.bundles,
+        &bare.address,
+        &creator(),
+        base,
+        hashes.expect("registered"),
+    );
+    assert_eq!(created, Err(FactoryError::CodeHashesNotSet));
+    let (set, _) = fresh.send::<(), FactoryError>(
         &bare,
+        &creator(),
         "set_code_hashes",
         hashes.expect("hashes"),
-        &creator(),
-        0,
     );
-    assert_eq!(set.expect("answer"), Err(FactoryError::MissingRole));
+    assert_eq!(set, Err(FactoryError::MissingRole));
 }

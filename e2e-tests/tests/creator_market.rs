@@ -4,38 +4,24 @@ use creator_market::{
     curve::{BuyQuote, Curve, SellQuote},
     Bought, MarketConfig, MarketError as Error, Sold,
 };
-use e2e_tests::{account, ink_id, AccountId32, Bundle, Chain, Receipt};
-use ink::scale::{Decode, Encode};
+use e2e_tests::{
+    actors::{creator, fan, id, other_fan, platform},
+    ink_id, AccountId32, Bundle, Chain, Contract, Receipt,
+};
 use psp::{AccessControlError, PSP22Error, PausableError, BURNER, MINTER};
 
 const UNIT: u128 = 1_000_000_000_000; // 12 decimals
 const NATIVE: u128 = 1_000_000_000; // 1e9 per native unit in these tests
 
-fn creator() -> AccountId32 {
-    account(1)
-}
-fn fan() -> AccountId32 {
-    account(2)
-}
-fn other_fan() -> AccountId32 {
-    account(3)
-}
-fn platform() -> AccountId32 {
-    account(4)
-}
-
+/// A creator token and a standalone market on a linear curve, with a platform fee.
 struct Suite {
     chain: Chain,
-    token_bundle: Bundle,
-    market_bundle: Bundle,
-    token: AccountId32,
-    market: AccountId32,
+    token: Contract,
+    market: Contract,
 }
 
 impl Suite {
     fn new(max_tokens_per_call: Option<u128>) -> Self {
-        let token_bundle = Bundle::load("creator_token").expect("token");
-        let market_bundle = Bundle::load("creator_market").expect("market");
         let mut chain = Chain::new();
         chain.set_time(1_000);
         let args = (
@@ -43,76 +29,40 @@ impl Suite {
             Some(String::from("MIRA")),
             12u8,
             u128::MAX,
-            ink_id(&creator()),
+            id(creator),
         );
-        let (token, _) = chain
-            .deploy(&token_bundle, "new", args, &creator(), vec![])
-            .expect("token");
+        let token = chain.instantiate(&Bundle::shared("creator_token"), args, &creator());
         let config = MarketConfig {
-            token: ink_id(&token),
+            token: token.id(),
             unit: UNIT,
             curve: Curve::Linear {
                 base_price: NATIVE,
                 slope: NATIVE / 100,
             },
-            creator: ink_id(&creator()),
+            creator: id(creator),
             creator_fee_bps: 300,
-            platform: Some((ink_id(&platform()), 100)),
+            platform: Some((id(platform), 100)),
             launch_fee_bps: 0,
             launch_period: 0,
             max_tokens_per_call,
         };
-        let (market, _) = chain
-            .deploy(&market_bundle, "new", config, &creator(), vec![])
-            .expect("market");
-        let mut suite = Self {
-            chain,
-            token_bundle,
-            market_bundle,
-            token,
-            market,
-        };
+        let market = chain.instantiate(&Bundle::shared("creator_market"), config, &creator());
         for role in [MINTER, BURNER] {
-            let granted: Result<(), AccessControlError> = suite
-                .token_call(
+            chain
+                .send::<(), AccessControlError>(
+                    &token,
                     &creator(),
                     "AccessControl::grant_role",
-                    (role, Some(ink_id(&suite.market))),
+                    (role, Some(market.id())),
                 )
-                .0;
-            granted.expect("grant");
+                .0
+                .expect("grant");
         }
-        suite
-    }
-
-    fn token_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.token_bundle, &self.token, message, args, caller, 0);
-        (answer.expect("token answers"), receipt)
-    }
-
-    fn market_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        value: u128,
-    ) -> (R, Receipt) {
-        let (answer, receipt) = self.chain.call::<R>(
-            &self.market_bundle,
-            &self.market,
-            message,
-            args,
-            caller,
-            value,
-        );
-        (answer.expect("market answers"), receipt)
+        Self {
+            chain,
+            token,
+            market,
+        }
     }
 
     fn buy(
@@ -122,10 +72,8 @@ impl Suite {
         min_out: u128,
         deadline: u64,
     ) -> (Result<BuyQuote, Error>, Receipt) {
-        let (result, receipt) =
-            self.market_call::<Result<BuyQuote, Error>>(who, "buy", (min_out, deadline), value);
-        assert_eq!(receipt.reverted, result.is_err());
-        (result, receipt)
+        self.chain
+            .send_paying(&self.market, who, "buy", (min_out, deadline), value)
     }
 
     fn sell(
@@ -135,24 +83,17 @@ impl Suite {
         min_out: u128,
         deadline: u64,
     ) -> (Result<SellQuote, Error>, Receipt) {
-        let (result, receipt) = self.market_call::<Result<SellQuote, Error>>(
-            who,
-            "sell",
-            (amount, min_out, deadline),
-            0,
-        );
-        assert_eq!(receipt.reverted, result.is_err());
-        (result, receipt)
+        self.chain
+            .send(&self.market, who, "sell", (amount, min_out, deadline))
     }
 
     fn tokens(&mut self, who: &AccountId32) -> u128 {
-        self.token_call::<u128>(&creator(), "PSP22::balance_of", ink_id(who))
-            .0
+        self.chain
+            .read(&self.token, "PSP22::balance_of", ink_id(who))
     }
 
     fn state(&mut self) -> (u128, u128, u128) {
-        self.market_call::<(u128, u128, u128)>(&creator(), "state", (), 0)
-            .0
+        self.chain.read(&self.market, "state", ())
     }
 }
 
@@ -161,8 +102,11 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
     // A per-call cap of 100 tokens: 1,000 native units buy the cap and the rest is refunded.
     let mut suite = Suite::new(Some(100 * UNIT));
     let value = 1_000 * NATIVE;
-    let quote: Result<BuyQuote, Error> = suite.market_call(&fan(), "quote_buy", value, 0).0;
-    let quote = quote.expect("quote");
+    let quote = suite
+        .chain
+        .send::<BuyQuote, Error>(&suite.market, &fan(), "quote_buy", value)
+        .0
+        .expect("quote");
     let native_before = suite.chain.native_balance(&fan());
     let (bought, receipt) = suite.buy(&fan(), value, quote.tokens, u64::MAX);
     assert_eq!(bought, Ok(quote), "the quote is exactly what happens");
@@ -174,7 +118,7 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
         native_before - quote.cost - quote.fee - deposit,
         "overpayment refunded (the caller also pays the storage deposit)"
     );
-    let events: Vec<Bought> = receipt.events.iter().filter_map(|e| e.decode()).collect();
+    let events: Vec<Bought> = receipt.events_of();
     assert_eq!(events.len(), 1);
     assert_eq!(
         (events[0].tokens, events[0].cost, events[0].supply),
@@ -191,8 +135,11 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
 
     // Sell half back: the quote holds, fees come out of the proceeds.
     let half = quote.tokens / 2;
-    let sell_quote: Result<SellQuote, Error> = suite.market_call(&fan(), "quote_sell", half, 0).0;
-    let sell_quote = sell_quote.expect("quote");
+    let sell_quote = suite
+        .chain
+        .send::<SellQuote, Error>(&suite.market, &fan(), "quote_sell", half)
+        .0
+        .expect("quote");
     let native_before = suite.chain.native_balance(&fan());
     let (sold, receipt) = suite.sell(&fan(), half, sell_quote.payout, u64::MAX);
     assert_eq!(sold, Ok(sell_quote));
@@ -202,7 +149,7 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
         (native_before + sell_quote.payout) as i128 - deposit
     );
     assert_eq!(suite.tokens(&fan()), quote.tokens - half);
-    let events: Vec<Sold> = receipt.events.iter().filter_map(|e| e.decode()).collect();
+    let events: Vec<Sold> = receipt.events_of();
     assert_eq!(events[0].payout, sell_quote.payout);
     println!(
         "market sell: ref_time {} proof_size {}",
@@ -223,12 +170,8 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
     );
 
     // Fees are pulled by their recipients.
-    let creator_fees: u128 = suite
-        .market_call(&creator(), "fees_of", ink_id(&creator()), 0)
-        .0;
-    let platform_fees: u128 = suite
-        .market_call(&creator(), "fees_of", ink_id(&platform()), 0)
-        .0;
+    let creator_fees: u128 = suite.chain.read(&suite.market, "fees_of", id(creator));
+    let platform_fees: u128 = suite.chain.read(&suite.market, "fees_of", id(platform));
     assert_eq!(
         creator_fees + platform_fees,
         quote.fee + sell_quote.fee + sold.fee
@@ -236,13 +179,18 @@ fn a_fan_buys_with_native_currency_and_sells_back_with_quotes_and_refunds() {
     assert!(platform_fees > 0 && creator_fees > 2 * platform_fees);
     let before = suite.chain.native_balance(&platform());
     let (withdrawn, receipt) =
-        suite.market_call::<Result<u128, Error>>(&platform(), "withdraw_fees", (), 0);
+        suite
+            .chain
+            .send::<u128, Error>(&suite.market, &platform(), "withdraw_fees", ());
     assert_eq!(withdrawn, Ok(platform_fees));
     assert_eq!(
         suite.chain.native_balance(&platform()) as i128,
         (before + platform_fees) as i128 - receipt.storage_deposit
     );
-    let (again, _) = suite.market_call::<Result<u128, Error>>(&platform(), "withdraw_fees", (), 0);
+    let (again, _) =
+        suite
+            .chain
+            .send::<u128, Error>(&suite.market, &platform(), "withdraw_fees", ());
     assert_eq!(again, Err(Error::NoFees));
 }
 
@@ -251,7 +199,8 @@ fn slippage_deadlines_and_refusals_change_nothing() {
     let mut suite = Suite::new(None);
     let value = 100 * NATIVE;
     let quote: BuyQuote = suite
-        .market_call::<Result<BuyQuote, Error>>(&fan(), "quote_buy", value, 0)
+        .chain
+        .send::<BuyQuote, Error>(&suite.market, &fan(), "quote_buy", value)
         .0
         .expect("quote");
     assert_eq!(
@@ -279,8 +228,11 @@ fn slippage_deadlines_and_refusals_change_nothing() {
         Err(Error::Token(PSP22Error::InsufficientBalance))
     );
     // A paused token stops the market with a typed error.
-    let paused: Result<(), PausableError> = suite.token_call(&creator(), "Pausable::pause", ()).0;
-    paused.expect("pause");
+    suite
+        .chain
+        .send::<(), PausableError>(&suite.token, &creator(), "Pausable::pause", ())
+        .0
+        .expect("pause");
     assert_eq!(
         suite.buy(&fan(), value, 0, u64::MAX).0,
         Err(Error::Token(PSP22Error::Custom("P::Paused".into())))

@@ -1,8 +1,12 @@
 //! The NFT collection and the creator token on their compiled Wasm: drops sold for the token.
 
 use creator_nft::{CollectionError, DropConfig, Purchased};
-use e2e_tests::{account, ink_id, AccountId32, Bundle, Chain, Receipt};
-use ink::{primitives::AccountId, scale::Decode};
+use e2e_tests::{
+    account,
+    actors::{creator, delegate, fan, id, other_fan, treasury},
+    ink_id, AccountId32, Bundle, Chain, Contract, Receipt,
+};
+use ink::primitives::AccountId;
 use psp::{
     merkle::{self, MerkleTree},
     psp22, psp34, Id, PSP22Error, PSP34Error,
@@ -11,122 +15,71 @@ use psp::{
 const ONE: u128 = 1_000_000_000_000;
 const PRICE: u128 = 10 * ONE;
 
-fn creator() -> AccountId32 {
-    account(1)
-}
-fn fan() -> AccountId32 {
-    account(2)
-}
-fn other_fan() -> AccountId32 {
-    account(3)
-}
-fn treasury() -> AccountId32 {
-    account(6)
-}
+/// The second proceeds recipient (an account standing for the reward distributor).
 fn distributor() -> AccountId32 {
-    account(7)
+    delegate()
 }
 
+/// A creator token and a standalone collection selling drops for it.
 struct Suite {
     chain: Chain,
-    token_bundle: Bundle,
-    nft_bundle: Bundle,
-    token: AccountId32,
-    nft: AccountId32,
+    token: Contract,
+    nft: Contract,
 }
 
 impl Suite {
     /// Token (fans hold 1,000 each), collection with a 70/30 treasury/distributor split.
     fn new() -> Self {
-        let token_bundle = Bundle::load("creator_token").expect("token bundle");
-        let nft_bundle = Bundle::load("creator_nft").expect("nft bundle");
         let mut chain = Chain::new();
         let args = (
             Some(String::from("Mira")),
             Some(String::from("MIRA")),
             12u8,
             u128::MAX,
-            ink_id(&creator()),
+            id(creator),
         );
-        let (token, _) = chain
-            .deploy(&token_bundle, "new", args, &creator(), vec![])
-            .expect("token");
+        let token = chain.instantiate(&Bundle::shared("creator_token"), args, &creator());
         let args = (
             String::from("Mira Drops"),
             String::from("MDROP"),
             String::from("ipfs://mira/"),
-            ink_id(&creator()),
+            id(creator),
         );
-        let (nft, _) = chain
-            .deploy(&nft_bundle, "new", args, &creator(), vec![])
-            .expect("nft");
-        let mut suite = Self {
-            chain,
-            token_bundle,
-            nft_bundle,
-            token,
-            nft,
-        };
+        let nft = chain.instantiate(&Bundle::shared("creator_nft"), args, &creator());
         for who in [fan(), other_fan()] {
-            let minted: Result<(), PSP22Error> = suite
-                .token_call(
+            chain
+                .send::<(), PSP22Error>(
+                    &token,
                     &creator(),
                     "PSP22Mintable::mint",
                     (ink_id(&who), 1_000 * ONE),
                 )
-                .0;
-            minted.expect("mint");
+                .0
+                .expect("mint");
         }
-        let split = (
-            ink_id(&treasury()),
-            7_000u16,
-            ink_id(&distributor()),
-            3_000u16,
-        );
-        let set: Result<(), CollectionError> = suite.nft_call(&creator(), "set_proceeds", split).0;
-        set.expect("proceeds");
-        suite
-    }
-
-    fn token_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl ink::scale::Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.token_bundle, &self.token, message, args, caller, 0);
-        (answer.expect("token answers"), receipt)
-    }
-
-    fn nft_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl ink::scale::Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.nft_bundle, &self.nft, message, args, caller, 0);
-        (answer.expect("collection answers"), receipt)
+        let split = (id(treasury), 7_000u16, id(distributor), 3_000u16);
+        chain
+            .send::<(), CollectionError>(&nft, &creator(), "set_proceeds", split)
+            .0
+            .expect("proceeds");
+        Self { chain, token, nft }
     }
 
     fn balance(&mut self, who: &AccountId32) -> u128 {
-        self.token_call::<u128>(&creator(), "PSP22::balance_of", ink_id(who))
-            .0
+        self.chain
+            .read(&self.token, "PSP22::balance_of", ink_id(who))
     }
 
     fn approve(&mut self, who: &AccountId32, amount: u128) {
-        let approved: Result<(), PSP22Error> = self
-            .token_call(who, "PSP22::approve", (ink_id(&self.nft), amount))
-            .0;
-        approved.expect("approve");
+        self.chain
+            .send::<(), PSP22Error>(&self.token, who, "PSP22::approve", (self.nft.id(), amount))
+            .0
+            .expect("approve");
     }
 
     fn drop_config(&self, root: Option<[u8; 32]>) -> DropConfig {
         DropConfig {
-            payment_token: ink_id(&self.token),
+            payment_token: self.token.id(),
             price: PRICE,
             start: 1_000,
             end: 2_000,
@@ -137,10 +90,19 @@ impl Suite {
         }
     }
 
+    fn configure_drop(
+        &mut self,
+        caller: &AccountId32,
+        config: DropConfig,
+    ) -> Result<u32, CollectionError> {
+        self.chain
+            .send(&self.nft, caller, "configure_drop", config)
+            .0
+    }
+
     fn open_drop(&mut self, config: DropConfig) {
-        let configured: Result<u32, CollectionError> =
-            self.nft_call(&creator(), "configure_drop", config).0;
-        configured.expect("configure drop");
+        self.configure_drop(&creator(), config)
+            .expect("configure drop");
         self.chain.set_time(1_500);
     }
 
@@ -151,26 +113,16 @@ impl Suite {
         allowance: u32,
         proof: Vec<[u8; 32]>,
     ) -> (Result<Vec<Id>, CollectionError>, Receipt) {
-        let (result, receipt) = self.nft_call::<Result<Vec<Id>, CollectionError>>(
-            who,
-            "buy",
-            (quantity, allowance, proof),
-        );
-        assert_eq!(receipt.reverted, result.is_err());
-        if result.is_err() {
-            assert!(receipt.events.is_empty(), "a refused buy emits nothing");
-        }
-        (result, receipt)
+        self.chain
+            .send(&self.nft, who, "buy", (quantity, allowance, proof))
     }
 
     fn nft_balance(&mut self, who: &AccountId32) -> u32 {
-        self.nft_call::<u32>(&creator(), "PSP34::balance_of", ink_id(who))
-            .0
+        self.chain.read(&self.nft, "PSP34::balance_of", ink_id(who))
     }
 
     fn nft_supply(&mut self) -> u128 {
-        self.nft_call::<u128>(&creator(), "PSP34::total_supply", ())
-            .0
+        self.chain.read(&self.nft, "PSP34::total_supply", ())
     }
 
     /// Token balances of fan, other fan, treasury and distributor, and the NFT supply.
@@ -214,7 +166,7 @@ const STANDARD_MESSAGES: &[(&str, &str, &[&str])] = &[
 
 #[test]
 fn bundle_carries_every_standard_psp34_selector_with_standard_argument_names() {
-    let bundle = Bundle::load("creator_nft").expect("bundle");
+    let bundle = Bundle::shared("creator_nft");
     let messages = bundle.metadata["spec"]["messages"]
         .as_array()
         .expect("messages");
@@ -274,20 +226,17 @@ fn a_fan_buys_items_with_the_creator_token_in_one_call() {
         suite.snapshot(),
         ([970 * ONE, 1_000 * ONE, 21 * ONE, 9 * ONE], 3)
     );
-    let allowance: u128 = suite
-        .token_call(
-            &creator(),
-            "PSP22::allowance",
-            (ink_id(&fan()), ink_id(&suite.nft)),
-        )
-        .0;
+    let allowance: u128 =
+        suite
+            .chain
+            .read(&suite.token, "PSP22::allowance", (id(fan), suite.nft.id()));
     assert_eq!(allowance, 0);
 
     // Events: 3 PSP34 mints and the purchase from the collection, 2 PSP22 payments from the token.
     let nft_transfers: Vec<psp34::Transfer> = receipt
         .events
         .iter()
-        .filter(|e| e.contract == suite.nft)
+        .filter(|e| e.contract == suite.nft.address)
         .filter_map(|e| e.decode())
         .collect();
     assert_eq!(
@@ -301,7 +250,7 @@ fn a_fan_buys_items_with_the_creator_token_in_one_call() {
             })
             .collect::<Vec<_>>()
     );
-    let purchases: Vec<Purchased> = receipt.events.iter().filter_map(|e| e.decode()).collect();
+    let purchases: Vec<Purchased> = receipt.events_of();
     assert_eq!(
         purchases,
         vec![Purchased {
@@ -316,62 +265,58 @@ fn a_fan_buys_items_with_the_creator_token_in_one_call() {
     let payments: Vec<psp22::Transfer> = receipt
         .events
         .iter()
-        .filter(|e| e.contract == suite.token)
+        .filter(|e| e.contract == suite.token.address)
         .filter_map(|e| e.decode())
         .collect();
     assert_eq!(payments.len(), 2);
 
     // Enumeration after buy, transfer and burn.
-    let moved: Result<(), PSP34Error> = suite
-        .nft_call(
-            &fan(),
-            "PSP34::transfer",
-            (ink_id(&other_fan()), Id::U64(1), Vec::<u8>::new()),
-        )
-        .0;
+    let (moved, _) = suite.chain.send::<(), PSP34Error>(
+        &suite.nft,
+        &fan(),
+        "PSP34::transfer",
+        (id(other_fan), Id::U64(1), Vec::<u8>::new()),
+    );
     assert_eq!(moved, Ok(()));
-    let burnt: Result<(), PSP34Error> = suite
-        .nft_call(&fan(), "PSP34Burnable::burn", (ink_id(&fan()), Id::U64(2)))
-        .0;
+    let (burnt, _) = suite.chain.send::<(), PSP34Error>(
+        &suite.nft,
+        &fan(),
+        "PSP34Burnable::burn",
+        (id(fan), Id::U64(2)),
+    );
     assert_eq!(burnt, Ok(()));
     let fan_items: Vec<Id> = (0..suite.nft_balance(&fan()))
         .map(|i| {
             suite
-                .nft_call::<Result<Id, PSP34Error>>(
-                    &creator(),
+                .chain
+                .read::<Result<Id, PSP34Error>>(
+                    &suite.nft,
                     "PSP34Enumerable::owners_token_by_index",
-                    (ink_id(&fan()), u128::from(i)),
+                    (id(fan), u128::from(i)),
                 )
-                .0
                 .expect("index")
         })
         .collect();
     assert_eq!(fan_items, vec![Id::U64(3)]);
-    let owner: Option<AccountId> = suite.nft_call(&creator(), "PSP34::owner_of", Id::U64(1)).0;
+    let owner: Option<AccountId> = suite.chain.read(&suite.nft, "PSP34::owner_of", Id::U64(1));
     assert_eq!(owner, Some(ink_id(&other_fan())));
     let all: Vec<Id> = (0..suite.nft_supply())
         .map(|i| {
             suite
-                .nft_call::<Result<Id, PSP34Error>>(
-                    &creator(),
-                    "PSP34Enumerable::token_by_index",
-                    i,
-                )
-                .0
+                .chain
+                .read::<Result<Id, PSP34Error>>(&suite.nft, "PSP34Enumerable::token_by_index", i)
                 .expect("index")
         })
         .collect();
     assert_eq!(all, vec![Id::U64(1), Id::U64(3)]);
-    let uri: Option<Vec<u8>> = suite
-        .nft_call(
-            &creator(),
-            "PSP34Metadata::get_attribute",
-            (
-                Id::Bytes(AsRef::<[u8]>::as_ref(&suite.nft).to_vec()),
-                b"baseURI".to_vec(),
-            ),
-        )
-        .0;
+    let uri: Option<Vec<u8>> = suite.chain.read(
+        &suite.nft,
+        "PSP34Metadata::get_attribute",
+        (
+            Id::Bytes(AsRef::<[u8]>::as_ref(&suite.nft.address).to_vec()),
+            b"baseURI".to_vec(),
+        ),
+    );
     assert_eq!(uri, Some(b"ipfs://mira/".to_vec()));
 }
 
@@ -379,9 +324,7 @@ fn a_fan_buys_items_with_the_creator_token_in_one_call() {
 fn refused_purchases_leave_balances_and_items_unchanged() {
     let mut suite = Suite::new();
     let config = suite.drop_config(None);
-    let configured: Result<u32, CollectionError> = suite
-        .nft_call(&creator(), "configure_drop", config.clone())
-        .0;
+    let configured = suite.configure_drop(&creator(), config.clone());
     configured.expect("drop");
     suite.approve(&fan(), 1_000 * ONE);
     let before = suite.snapshot();
@@ -400,13 +343,12 @@ fn refused_purchases_leave_balances_and_items_unchanged() {
         suite.buy(&other_fan(), 1, 0, vec![]).0,
         Err(CollectionError::Payment(PSP22Error::InsufficientAllowance))
     );
-    let burn: Result<(), PSP22Error> = suite
-        .token_call(
-            &creator(),
-            "PSP22Burnable::burn",
-            (ink_id(&fan()), 995 * ONE),
-        )
-        .0;
+    let (burn, _) = suite.chain.send::<(), PSP22Error>(
+        &suite.token,
+        &creator(),
+        "PSP22Burnable::burn",
+        (id(fan), 995 * ONE),
+    );
     burn.expect("burn");
     assert_eq!(
         suite.buy(&fan(), 1, 0, vec![]).0,
@@ -423,8 +365,7 @@ fn refused_purchases_leave_balances_and_items_unchanged() {
         payment_token: ink_id(&account(9)),
         ..config
     };
-    let configured: Result<u32, CollectionError> =
-        suite.nft_call(&creator(), "configure_drop", bogus).0;
+    let configured = suite.configure_drop(&creator(), bogus);
     configured.expect("drop");
     assert_eq!(
         suite.buy(&fan(), 1, 0, vec![]).0,
@@ -433,7 +374,7 @@ fn refused_purchases_leave_balances_and_items_unchanged() {
     assert_eq!(suite.nft_supply(), 0);
     // Strangers cannot configure drops.
     let config = suite.drop_config(None);
-    let refused: Result<u32, CollectionError> = suite.nft_call(&fan(), "configure_drop", config).0;
+    let refused = suite.configure_drop(&fan(), config);
     assert_eq!(refused, Err(CollectionError::MissingRole));
 }
 
@@ -473,8 +414,8 @@ fn allowlisted_drop_accepts_only_valid_proofs() {
     let mut suite = Suite::new();
     let list = [
         (ink_id(&fan()), 2u32),
-        (ink_id(&account(8)), 5u32),
-        (ink_id(&account(9)), 1u32),
+        (ink_id(&account(9)), 5u32),
+        (ink_id(&account(10)), 1u32),
     ];
     let tree = MerkleTree::new(list.iter().map(merkle::leaf).collect());
     let config = suite.drop_config(Some(tree.root()));
@@ -511,25 +452,28 @@ fn gas_and_size_report() {
     suite.approve(&fan(), 1_000 * ONE);
     let (_, buy_one) = suite.buy(&fan(), 1, 0, vec![]);
     let (_, buy_ten) = suite.buy(&fan(), 10, 0, vec![]);
-    let (minted, mint) = suite.nft_call::<Result<(), PSP34Error>>(
+    let (minted, mint) = suite.chain.send::<(), PSP34Error>(
+        &suite.nft,
         &creator(),
         "PSP34Mintable::mint",
         (ink_id(&fan()), Id::U64(1_000)),
     );
     minted.expect("mint");
-    let (moved, transfer) = suite.nft_call::<Result<(), PSP34Error>>(
+    let (moved, transfer) = suite.chain.send::<(), PSP34Error>(
+        &suite.nft,
         &fan(),
         "PSP34::transfer",
         (ink_id(&other_fan()), Id::U64(5), Vec::<u8>::new()),
     );
     moved.expect("transfer");
-    let (burnt, burn) = suite.nft_call::<Result<(), PSP34Error>>(
+    let (burnt, burn) = suite.chain.send::<(), PSP34Error>(
+        &suite.nft,
         &other_fan(),
         "PSP34Burnable::burn",
         (ink_id(&other_fan()), Id::U64(5)),
     );
     burnt.expect("burn");
-    println!("creator_nft: wasm {} bytes", suite.nft_bundle.wasm.len());
+    println!("creator_nft: wasm {} bytes", suite.nft.bundle.wasm.len());
     println!(
         "{:<10} {:>14} {:>12} {:>16} {:>16}",
         "message", "ref_time", "proof_size", "storage deposit", "ref_time/item"

@@ -1,7 +1,9 @@
 //! The creator token on its compiled Wasm, in a real pallet-contracts runtime.
 
-use e2e_tests::{account, ink_id, AccountId32, Bundle, Chain, Receipt};
-use ink::scale::Decode;
+use e2e_tests::{
+    actors::{creator, fan, other_fan},
+    ink_id, AccountId32, Bundle, Chain, Contract, Receipt,
+};
 use psp::{
     access::{Paused, RoleGranted},
     psp22::{Approval, Transfer},
@@ -12,25 +14,15 @@ use psp::{
 const CAP: u128 = 1_000_000_000 * ONE;
 const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals
 
-fn creator() -> AccountId32 {
-    account(1)
-}
-fn fan() -> AccountId32 {
-    account(2)
-}
-fn other_fan() -> AccountId32 {
-    account(3)
-}
-
+/// A chain with one creator token, the creator its admin.
 struct Token {
     chain: Chain,
-    bundle: Bundle,
-    address: AccountId32,
+    contract: Contract,
 }
 
 impl Token {
     fn deploy() -> Self {
-        let bundle = Bundle::load("creator_token").expect("bundle");
+        let bundle = Bundle::shared("creator_token");
         let mut chain = Chain::new();
         let args = (
             Some(String::from("Creator Coin")),
@@ -39,53 +31,17 @@ impl Token {
             CAP,
             ink_id(&creator()),
         );
-        let (address, receipt) = chain
-            .deploy(&bundle, "new", args, &creator(), vec![])
-            .expect("deploy");
-        assert!(!receipt.reverted);
-        Self {
-            chain,
-            bundle,
-            address,
-        }
-    }
-
-    fn call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl ink::scale::Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.bundle, &self.address, message, args, caller, 0);
-        (answer.expect("decodable answer"), receipt)
-    }
-
-    fn query<R: Decode>(&mut self, message: &str, args: impl ink::scale::Encode) -> R {
-        self.call(&creator(), message, args).0
+        let contract = chain.instantiate(&bundle, args, &creator());
+        Self { chain, contract }
     }
 
     fn balance(&mut self, who: &AccountId32) -> u128 {
-        self.query("PSP22::balance_of", ink_id(who))
+        self.chain
+            .read(&self.contract, "PSP22::balance_of", ink_id(who))
     }
 
     fn supply(&mut self) -> u128 {
-        self.query("PSP22::total_supply", ())
-    }
-
-    fn send(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl ink::scale::Encode,
-    ) -> (Result<(), PSP22Error>, Receipt) {
-        let (result, receipt) = self.call::<Result<(), PSP22Error>>(caller, message, args);
-        assert_eq!(receipt.reverted, result.is_err(), "an Err reverts the call");
-        if result.is_err() {
-            assert!(receipt.events.is_empty(), "a refused call emits nothing");
-        }
-        (result, receipt)
+        self.chain.read(&self.contract, "PSP22::total_supply", ())
     }
 
     fn mint(
@@ -94,7 +50,13 @@ impl Token {
         to: &AccountId32,
         amount: u128,
     ) -> Result<(), PSP22Error> {
-        self.send(caller, "PSP22Mintable::mint", (ink_id(to), amount))
+        self.chain
+            .send(
+                &self.contract,
+                caller,
+                "PSP22Mintable::mint",
+                (ink_id(to), amount),
+            )
             .0
     }
 
@@ -104,7 +66,8 @@ impl Token {
         to: &AccountId32,
         value: u128,
     ) -> (Result<(), PSP22Error>, Receipt) {
-        self.send(
+        self.chain.send(
+            &self.contract,
             caller,
             "PSP22::transfer",
             (ink_id(to), value, Vec::<u8>::new()),
@@ -188,7 +151,7 @@ const UPGRADE_MESSAGES: &[&str] = &[
 
 #[test]
 fn bundle_carries_every_standard_selector_with_standard_argument_names() {
-    let bundle = Bundle::load("creator_token").expect("bundle");
+    let bundle = Bundle::shared("creator_token");
     let messages = bundle.metadata["spec"]["messages"]
         .as_array()
         .expect("messages");
@@ -245,23 +208,49 @@ fn bundle_carries_every_standard_selector_with_standard_argument_names() {
 fn deploys_with_metadata_cap_and_creator_roles() {
     let mut token = Token::deploy();
     assert_eq!(
-        token.query::<Option<String>>("PSP22Metadata::token_name", ()),
+        token
+            .chain
+            .read::<Option<String>>(&token.contract, "PSP22Metadata::token_name", ()),
         Some("Creator Coin".into())
     );
     assert_eq!(
-        token.query::<Option<String>>("PSP22Metadata::token_symbol", ()),
+        token
+            .chain
+            .read::<Option<String>>(&token.contract, "PSP22Metadata::token_symbol", ()),
         Some("CRTR".into())
     );
-    assert_eq!(token.query::<u8>("PSP22Metadata::token_decimals", ()), 18);
-    assert_eq!(token.query::<u128>("PSP22Capped::cap", ()), CAP);
+    assert_eq!(
+        token
+            .chain
+            .read::<u8>(&token.contract, "PSP22Metadata::token_decimals", ()),
+        18
+    );
+    assert_eq!(
+        token
+            .chain
+            .read::<u128>(&token.contract, "PSP22Capped::cap", ()),
+        CAP
+    );
     assert_eq!(token.supply(), 0);
     assert_eq!(
-        token.query::<Option<ink::primitives::AccountId>>("Ownable::owner", ()),
+        token.chain.read::<Option<ink::primitives::AccountId>>(
+            &token.contract,
+            "Ownable::owner",
+            ()
+        ),
         Some(ink_id(&creator()))
     );
     for role in [DEFAULT_ADMIN_ROLE, MINTER, BURNER, PAUSER] {
-        assert!(token.query::<bool>("AccessControl::has_role", (role, Some(ink_id(&creator())))));
-        assert!(!token.query::<bool>("AccessControl::has_role", (role, Some(ink_id(&fan())))));
+        assert!(token.chain.read::<bool>(
+            &token.contract,
+            "AccessControl::has_role",
+            (role, Some(ink_id(&creator())))
+        ));
+        assert!(!token.chain.read::<bool>(
+            &token.contract,
+            "AccessControl::has_role",
+            (role, Some(ink_id(&fan())))
+        ));
     }
 }
 
@@ -283,7 +272,7 @@ fn mint_then_transfer_moves_balances_and_emits_transfer() {
         }]
     );
     let event = &receipt.events[0];
-    assert_eq!(event.contract, token.address);
+    assert_eq!(event.contract, token.contract.address);
     assert_eq!(event.topics.len(), 3, "signature, from, to");
     assert_eq!(event.topics[2].as_bytes(), AsRef::<[u8]>::as_ref(&fan()));
 
@@ -296,7 +285,12 @@ fn mint_then_transfer_moves_balances_and_emits_transfer() {
 fn approve_then_transfer_from_spends_the_allowance() {
     let mut token = Token::deploy();
     token.mint(&creator(), &fan(), 100 * ONE).expect("mint");
-    let (result, receipt) = token.send(&fan(), "PSP22::approve", (ink_id(&other_fan()), 60 * ONE));
+    let (result, receipt) = token.chain.send::<(), PSP22Error>(
+        &token.contract,
+        &fan(),
+        "PSP22::approve",
+        (ink_id(&other_fan()), 60 * ONE),
+    );
     assert_eq!(result, Ok(()));
     let approvals: Vec<Approval> = receipt.events.iter().filter_map(|e| e.decode()).collect();
     assert_eq!(
@@ -314,11 +308,20 @@ fn approve_then_transfer_from_spends_the_allowance() {
         45 * ONE,
         Vec::<u8>::new(),
     );
-    let (result, receipt) = token.send(&other_fan(), "PSP22::transfer_from", args);
+    let (result, receipt) = token.chain.send::<(), PSP22Error>(
+        &token.contract,
+        &other_fan(),
+        "PSP22::transfer_from",
+        args,
+    );
     assert_eq!(result, Ok(()));
     assert_eq!(token.balance(&fan()), 55 * ONE);
     assert_eq!(token.balance(&creator()), 45 * ONE);
-    let left: u128 = token.query("PSP22::allowance", (ink_id(&fan()), ink_id(&other_fan())));
+    let left: u128 = token.chain.read(
+        &token.contract,
+        "PSP22::allowance",
+        (ink_id(&fan()), ink_id(&other_fan())),
+    );
     assert_eq!(left, 15 * ONE);
     let approvals: Vec<Approval> = receipt.events.iter().filter_map(|e| e.decode()).collect();
     assert_eq!(
@@ -337,7 +340,12 @@ fn approve_then_transfer_from_spends_the_allowance() {
         16 * ONE,
         Vec::<u8>::new(),
     );
-    let (result, _) = token.send(&other_fan(), "PSP22::transfer_from", args);
+    let (result, _) = token.chain.send::<(), PSP22Error>(
+        &token.contract,
+        &other_fan(),
+        "PSP22::transfer_from",
+        args,
+    );
     assert_eq!(result, Err(PSP22Error::InsufficientAllowance));
     assert_eq!(token.balance(&fan()), 55 * ONE);
 }
@@ -366,7 +374,8 @@ fn mint_is_refused_to_strangers_and_beyond_the_cap() {
     assert_eq!(token.supply(), CAP);
 
     // A granted minter mints; the grant emits RoleGranted.
-    let (granted, receipt) = token.call::<Result<(), AccessControlError>>(
+    let (granted, receipt) = token.chain.send::<(), AccessControlError>(
+        &token.contract,
         &creator(),
         "AccessControl::grant_role",
         (MINTER, Some(ink_id(&fan()))),
@@ -382,7 +391,13 @@ fn mint_is_refused_to_strangers_and_beyond_the_cap() {
         }]
     );
     token
-        .send(&creator(), "PSP22Burnable::burn", (ink_id(&fan()), 10u128))
+        .chain
+        .send::<(), PSP22Error>(
+            &token.contract,
+            &creator(),
+            "PSP22Burnable::burn",
+            (ink_id(&fan()), 10u128),
+        )
         .0
         .expect("burn");
     assert_eq!(token.mint(&fan(), &other_fan(), 10), Ok(()));
@@ -393,11 +408,16 @@ fn mint_is_refused_to_strangers_and_beyond_the_cap() {
 fn pause_stops_transfers_mint_and_burn_until_unpaused() {
     let mut token = Token::deploy();
     token.mint(&creator(), &fan(), 10 * ONE).expect("mint");
-    let (paused, receipt) = token.call::<Result<(), PausableError>>(&fan(), "Pausable::pause", ());
+    let (paused, receipt) =
+        token
+            .chain
+            .send::<(), PausableError>(&token.contract, &fan(), "Pausable::pause", ());
     assert_eq!(paused, Err(PausableError::MissingRole));
     assert!(receipt.reverted);
     let (paused, receipt) =
-        token.call::<Result<(), PausableError>>(&creator(), "Pausable::pause", ());
+        token
+            .chain
+            .send::<(), PausableError>(&token.contract, &creator(), "Pausable::pause", ());
     assert_eq!(paused, Ok(()));
     let events: Vec<Paused> = receipt.events.iter().filter_map(|e| e.decode()).collect();
     assert_eq!(
@@ -406,7 +426,9 @@ fn pause_stops_transfers_mint_and_burn_until_unpaused() {
             account: ink_id(&creator())
         }]
     );
-    assert!(token.query::<bool>("Pausable::paused", ()));
+    assert!(token
+        .chain
+        .read::<bool>(&token.contract, "Pausable::paused", ()));
 
     assert_eq!(
         token.transfer(&fan(), &other_fan(), ONE).0,
@@ -417,19 +439,29 @@ fn pause_stops_transfers_mint_and_burn_until_unpaused() {
         Err(custom(PSP22Error::PAUSED))
     );
     let burn = token
-        .send(&creator(), "PSP22Burnable::burn", (ink_id(&fan()), ONE))
+        .chain
+        .send::<(), PSP22Error>(
+            &token.contract,
+            &creator(),
+            "PSP22Burnable::burn",
+            (ink_id(&fan()), ONE),
+        )
         .0;
     assert_eq!(burn, Err(custom(PSP22Error::PAUSED)));
     assert_eq!(token.balance(&fan()), 10 * ONE);
 
     let role: RoleType = PAUSER;
-    let (granted, _) = token.call::<Result<(), AccessControlError>>(
+    let (granted, _) = token.chain.send::<(), AccessControlError>(
+        &token.contract,
         &creator(),
         "AccessControl::grant_role",
         (role, Some(ink_id(&fan()))),
     );
     assert_eq!(granted, Ok(()), "role management works while paused");
-    let (unpaused, _) = token.call::<Result<(), PausableError>>(&fan(), "Pausable::unpause", ());
+    let (unpaused, _) =
+        token
+            .chain
+            .send::<(), PausableError>(&token.contract, &fan(), "Pausable::unpause", ());
     assert_eq!(unpaused, Ok(()));
     assert_eq!(token.transfer(&fan(), &other_fan(), ONE).0, Ok(()));
 }
@@ -443,10 +475,23 @@ fn gas_and_size_report() {
     token.mint(&creator(), &fan(), 1_000 * ONE).expect("mint");
     // Warm paths: both accounts already hold tokens, as in a typical fan-to-fan transfer.
     let (_, transfer) = token.transfer(&creator(), &fan(), ONE);
-    let (_, approve) = token.send(&fan(), "PSP22::approve", (ink_id(&other_fan()), 10 * ONE));
+    let (_, approve) = token.chain.send::<(), PSP22Error>(
+        &token.contract,
+        &fan(),
+        "PSP22::approve",
+        (ink_id(&other_fan()), 10 * ONE),
+    );
     let args = (ink_id(&fan()), ink_id(&creator()), ONE, Vec::<u8>::new());
-    let (_, transfer_from) = token.send(&other_fan(), "PSP22::transfer_from", args);
-    println!("creator_token: wasm {} bytes", token.bundle.wasm.len());
+    let (_, transfer_from) = token.chain.send::<(), PSP22Error>(
+        &token.contract,
+        &other_fan(),
+        "PSP22::transfer_from",
+        args,
+    );
+    println!(
+        "creator_token: wasm {} bytes",
+        token.contract.bundle.wasm.len()
+    );
     println!(
         "{:<16} {:>14} {:>12} {:>16}",
         "message", "ref_time", "proof_size", "storage deposit"

@@ -22,10 +22,12 @@ use creator_factory::Suite;
 use creator_nft::DropConfig;
 use e2e_tests::{
     account,
-    economy::{self, sandbox_id, Bundles},
+    actors::{creator, fan, other_fan, platform},
+    economy::{self, Bundles},
+    fixtures::SuiteContracts,
     hex, ink_id,
     sweep::Rest,
-    AccountId32, Bundle, Chain, ContractEvent, Receipt,
+    AccountId32, Chain, Contract, ContractEvent, Receipt,
 };
 use ink::{
     primitives::AccountId,
@@ -194,39 +196,22 @@ fn describe(contract: &str, event: &ContractEvent) -> (&'static str, Value) {
 /// The suite in the sandbox plus what was recorded so far.
 struct Recorder {
     chain: Chain,
-    bundles: Bundles,
-    factory: AccountId32,
-    suite: Suite,
+    /// The factory and the suite's contracts: every contract a call or an event comes from.
+    contracts: Vec<Contract>,
     events: Vec<Value>,
     calls: Vec<Value>,
 }
 
 impl Recorder {
-    /// The bundle and crate name of the contract at `address`.
-    fn contract(&self, address: &AccountId32) -> (&Bundle, &'static str) {
-        let id = ink_id(address);
-        let s = &self.suite;
-        let b = &self.bundles;
-        if *address == self.factory {
-            (&b.factory, "creator_factory")
-        } else if id == s.token {
-            (&b.token, "creator_token")
-        } else if id == s.collection {
-            (&b.collection, "creator_nft")
-        } else if id == s.distributor {
-            (&b.distributor, "reward_distributor")
-        } else if id == s.pool {
-            (&b.pool, "mining_pool")
-        } else if id == s.market {
-            (&b.market, "creator_market")
-        } else if id == s.vesting {
-            (&b.vesting, "creator_vesting")
-        } else {
-            panic!("unknown contract {address:?}")
-        }
+    /// The contract at `address` (its bundle's name is the crate name the fixtures record).
+    fn contract(&self, address: &AccountId32) -> &Contract {
+        self.contracts
+            .iter()
+            .find(|contract| contract.address == *address)
+            .unwrap_or_else(|| panic!("unknown contract {address:?}"))
     }
 
-    /// `caller` calls `message` on `address` with `args` (encoded) sending `value`. Records
+    /// `caller` calls `message` on `contract` with `args` (encoded) sending `value`. Records
     /// the call (`args_json` is how a Polkadot.js client passes the same arguments, `decoded`
     /// the answer in the fixtures' plain form) and its events; returns the raw output after
     /// ink!'s `LangError` tag.
@@ -235,19 +220,17 @@ impl Recorder {
         &mut self,
         name: &str,
         caller: &AccountId32,
-        address: &AccountId32,
+        contract: &Contract,
         message: &str,
         args: impl Encode,
         args_json: Value,
         value: u128,
         decoded: impl FnOnce(&[u8]) -> Value,
     ) -> Vec<u8> {
-        let (bundle, contract) = self.contract(address);
-        let bundle = bundle.clone();
-        let input = bundle.input(message, args);
+        let input = contract.bundle.input(message, args);
         let (answer, receipt): (_, Receipt) =
             self.chain
-                .call_raw::<Rest>(address, input.clone(), caller, value);
+                .call_raw::<Rest>(&contract.address, input.clone(), caller, value);
         let output = answer
             .unwrap_or_else(|failure| panic!("{name}: {failure:?}"))
             .0;
@@ -255,8 +238,8 @@ impl Recorder {
         full.extend_from_slice(&output);
         self.calls.push(json!({
             "name": name,
-            "contract": contract,
-            "address": hex0x(address.as_ref()),
+            "contract": contract.bundle.name,
+            "address": hex0x(contract.address.as_ref()),
             "caller": hex0x(caller.as_ref()),
             "message": message,
             "args": args_json,
@@ -272,7 +255,7 @@ impl Recorder {
 
     fn record_events(&mut self, call: &str, receipt: &Receipt) {
         for event in &receipt.events {
-            let (_, contract) = self.contract(&event.contract);
+            let contract = &self.contract(&event.contract).bundle.name;
             let (name, fields) = describe(contract, event);
             self.events.push(json!({
                 "call": call,
@@ -320,8 +303,9 @@ fn record() -> Value {
     let bundles = Bundles::load().expect("bundles (run scripts/build)");
     let mut chain = Chain::new();
     chain.set_time(START);
+    // The cast's first four accounts, and account 6 as dave (the names are recorded).
     let (platform, creator, alice, bob, dave) =
-        (account(1), account(2), account(3), account(4), account(6));
+        (platform(), creator(), fan(), other_fan(), account(6));
     let factory = economy::deploy_factory(&mut chain, &bundles, &platform, 42).expect("factory");
     let (suite, receipt) = economy::create_suite(
         &mut chain,
@@ -331,11 +315,19 @@ fn record() -> Value {
         economy::params("MIRA"),
     );
     let suite = suite.expect("suite");
+    let factory = Contract::at(&bundles.factory, &factory);
+    let handles = SuiteContracts::of(&bundles, &suite);
     let mut r = Recorder {
         chain,
-        bundles,
-        factory: factory.clone(),
-        suite,
+        contracts: vec![
+            factory.clone(),
+            handles.token.clone(),
+            handles.collection.clone(),
+            handles.distributor.clone(),
+            handles.pool.clone(),
+            handles.market.clone(),
+            handles.vesting.clone(),
+        ],
         events: Vec::new(),
         calls: Vec::new(),
     };
@@ -344,7 +336,7 @@ fn record() -> Value {
     let registered: Vec<ContractEvent> = receipt
         .events
         .iter()
-        .filter(|event| event.contract == factory)
+        .filter(|event| event.contract == factory.address)
         .filter(|event| {
             event
                 .decode::<creator_factory::CreatorRegistered>()
@@ -360,14 +352,15 @@ fn record() -> Value {
             ..receipt
         },
     );
-    let s = r.suite;
-    let (token, collection, distributor, pool, market) = (
-        sandbox_id(&s.token),
-        sandbox_id(&s.collection),
-        sandbox_id(&s.distributor),
-        sandbox_id(&s.pool),
-        sandbox_id(&s.market),
-    );
+    let s = suite;
+    let SuiteContracts {
+        token,
+        collection,
+        distributor,
+        pool,
+        market,
+        ..
+    } = handles;
     let j = |a: &AccountId32| json!(hex0x(a.as_ref()));
     type Psp = psp::PSP22Error;
     type Market = creator_market::MarketError;
@@ -780,7 +773,7 @@ fn record() -> Value {
     .map(|(name, a)| (name.to_string(), j(a)))
     .collect();
     let mut contracts = suite_json(&s);
-    contracts["factory"] = j(&factory);
+    contracts["factory"] = j(&factory.address);
     json!({
         "note": "Generated by e2e-tests/tests/event_fixtures.rs from the compiled contracts \
                  (WRITE_CLIENT_FIXTURES=1 cargo test -p e2e-tests --test event_fixtures); \

@@ -10,7 +10,7 @@
 //! decimals). Every refusal is checked to leave the contract's state and every balance as it
 //! was; every success to pay exactly once.
 
-use std::{cell::Cell, fmt::Debug};
+use std::{cell::Cell, fmt::Debug, sync::Arc};
 
 use creator_market::{
     curve::{BuyQuote, Curve, SellQuote},
@@ -19,7 +19,11 @@ use creator_market::{
 use creator_nft::{CollectionError, Drop, DropConfig};
 use creator_vesting::VestingError;
 use e2e_tests::{
-    account, ink_id, pallet_contracts::Determinism, AccountId32, Bundle, Chain, ContractAPI,
+    account,
+    actors::{attacker, creator, delegate, fan, id, nobody, other_fan, treasury},
+    ink_id,
+    pallet_contracts::Determinism,
+    AccountId32, Bundle, Chain, Contract, ContractAPI,
 };
 use hostile_psp22::{Mode, ReentryOutcome, ABSURD_DECIMALS, FLAKY};
 use ink::scale::{Decode, Encode};
@@ -32,26 +36,12 @@ const START: u64 = 1_000;
 /// The hostile token's supply (all modes but `Absurd`), held by the attacker.
 const SUPPLY: u128 = 1_000_000;
 
-/// Deploys and steers the hostile token (its owner).
-fn attacker() -> AccountId32 {
-    account(7)
-}
-/// Admin of every suite contract.
-fn creator() -> AccountId32 {
-    account(1)
-}
-fn fan() -> AccountId32 {
-    account(2)
-}
-fn other() -> AccountId32 {
-    account(3)
-}
-fn treasury() -> AccountId32 {
-    account(4)
-}
+// The cast (`e2e_tests::actors`): the attacker deploys and steers the hostile token (its
+// owner); the creator administers every suite contract.
+
 /// The collection's second proceeds recipient.
 fn sink() -> AccountId32 {
-    account(5)
+    delegate()
 }
 
 fn flaky() -> PSP22Error {
@@ -67,7 +57,6 @@ fn cap_exceeded() -> PSP22Error {
 /// calling test thread only.
 mod strace {
     use super::Cell;
-    use ink_sandbox::frame_support::__private::log;
 
     thread_local! {
         static ON: Cell<bool> = const { Cell::new(false) };
@@ -99,30 +88,30 @@ mod strace {
 /// A chain with the hostile token, deployed by the attacker.
 struct World {
     chain: Chain,
-    hostile: Bundle,
-    token: AccountId32,
+    hostile: Arc<Bundle>,
+    token: Contract,
 }
 
 impl World {
     /// A second token of the hostile bundle, honest, `SUPPLY` held by the attacker.
-    fn honest_token(&mut self) -> AccountId32 {
-        let hostile = self.hostile.clone();
-        self.chain
+    fn honest_token(&mut self) -> Contract {
+        let (address, _) = self
+            .chain
             .deploy(
-                &hostile,
+                &self.hostile,
                 "new",
                 (Mode::Honest, SUPPLY),
                 &attacker(),
                 vec![1],
             )
-            .expect("honest token")
-            .0
+            .expect("honest token");
+        Contract::at(&self.hostile, &address)
     }
 
     /// The token is built `Absurd` for that mode and `Honest` otherwise (tests fund accounts
     /// honestly, then [`World::set_mode`]).
     fn new(mode: Mode) -> Self {
-        let hostile = Bundle::load("hostile_psp22").expect("hostile bundle: run scripts/build");
+        let hostile = Bundle::shared("hostile_psp22");
         let mut chain = Chain::new();
         chain.set_time(START);
         let mode = if mode == Mode::Absurd {
@@ -130,9 +119,7 @@ impl World {
         } else {
             Mode::Honest
         };
-        let (token, _) = chain
-            .deploy(&hostile, "new", (mode, SUPPLY), &attacker(), vec![])
-            .expect("hostile token");
+        let token = chain.instantiate(&hostile, (mode, SUPPLY), &attacker());
         Self {
             chain,
             hostile,
@@ -140,50 +127,21 @@ impl World {
         }
     }
 
-    fn deploy(&mut self, bundle: &Bundle, args: impl Encode) -> AccountId32 {
-        self.chain
-            .deploy(bundle, "new", args, &creator(), vec![])
-            .expect("deploy")
-            .0
-    }
-
-    /// A state-changing call; a refusal must revert and emit nothing.
-    fn send<T: Decode + Debug, E: Decode + Debug>(
-        &mut self,
-        bundle: &Bundle,
-        contract: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        caller: &AccountId32,
-        value: u128,
-    ) -> Result<T, E> {
-        let (answer, receipt) = self
-            .chain
-            .call::<Result<T, E>>(bundle, contract, message, args, caller, value);
-        let result = answer.unwrap_or_else(|failure| panic!("{message}: {failure:?}"));
-        assert_eq!(receipt.reverted, result.is_err(), "{message}: {result:?}");
-        if result.is_err() {
-            assert!(receipt.events.is_empty(), "{message}: events of a refusal");
-        }
-        result
-    }
-
-    /// Like [`World::send`], with the host-call trace: the result and whether the trace shows
-    /// a call refused with `ReentranceDenied`.
+    /// Like [`Chain::send_paying`], with the host-call trace: the result and whether the trace
+    /// shows a call refused with `ReentranceDenied`.
     fn send_traced<T: Decode + Debug, E: Decode + Debug>(
         &mut self,
-        bundle: &Bundle,
-        contract: &AccountId32,
+        contract: &Contract,
         message: &str,
         args: impl Encode,
         caller: &AccountId32,
         value: u128,
     ) -> (Result<T, E>, bool) {
-        let data = bundle.input(message, args);
+        let data = contract.bundle.input(message, args);
         let gas_limit = self.chain.gas_limit;
         let result = strace::traced(|| {
             self.chain.sandbox.call_contract(
-                contract.clone(),
+                contract.address.clone(),
                 value,
                 data,
                 caller.clone(),
@@ -205,52 +163,13 @@ impl World {
         (answer, trace.contains("ReentranceDenied"))
     }
 
-    fn query<R: Decode>(
-        &mut self,
-        bundle: &Bundle,
-        contract: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> R {
-        self.chain
-            .call::<R>(bundle, contract, message, args, &account(9), 0)
-            .0
-            .unwrap_or_else(|failure| panic!("{message}: {failure:?}"))
-    }
-
-    /// A call to the hostile token (a `Flaky` failure answers without reverting).
-    fn token_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> R {
-        let token = self.token.clone();
-        self.token_call_at(&token, caller, message, args)
-    }
-
-    /// A call to `token`, a contract of the hostile bundle.
-    fn token_call_at<R: Decode>(
-        &mut self,
-        token: &AccountId32,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> R {
-        let hostile = self.hostile.clone();
-        let (answer, _) = self
-            .chain
-            .call::<R>(&hostile, token, message, args, caller, 0);
-        answer.unwrap_or_else(|failure| panic!("token {message}: {failure:?}"))
-    }
-
     fn balance(&mut self, who: &AccountId32) -> u128 {
         let token = self.token.clone();
         self.balance_at(&token, who)
     }
 
-    fn balance_at(&mut self, token: &AccountId32, who: &AccountId32) -> u128 {
-        self.token_call_at(token, &account(9), "PSP22::balance_of", ink_id(who))
+    fn balance_at(&mut self, token: &Contract, who: &AccountId32) -> u128 {
+        self.chain.read(token, "PSP22::balance_of", ink_id(who))
     }
 
     fn transfer(&mut self, from: &AccountId32, to: &AccountId32, amount: u128) {
@@ -260,18 +179,20 @@ impl World {
 
     fn transfer_at(
         &mut self,
-        token: &AccountId32,
+        token: &Contract,
         from: &AccountId32,
         to: &AccountId32,
         amount: u128,
     ) {
-        let sent: Result<(), PSP22Error> = self.token_call_at(
-            token,
-            from,
-            "PSP22::transfer",
-            (ink_id(to), amount, Vec::<u8>::new()),
-        );
-        sent.expect("transfer");
+        self.chain
+            .send::<(), PSP22Error>(
+                token,
+                from,
+                "PSP22::transfer",
+                (ink_id(to), amount, Vec::<u8>::new()),
+            )
+            .0
+            .expect("transfer");
     }
 
     fn approve(&mut self, owner: &AccountId32, spender: &AccountId32) {
@@ -279,43 +200,57 @@ impl World {
         self.approve_at(&token, owner, spender);
     }
 
-    fn approve_at(&mut self, token: &AccountId32, owner: &AccountId32, spender: &AccountId32) {
-        let approved: Result<(), PSP22Error> =
-            self.token_call_at(token, owner, "PSP22::approve", (ink_id(spender), MAX));
-        approved.expect("approve");
+    fn approve_at(&mut self, token: &Contract, owner: &AccountId32, spender: &AccountId32) {
+        self.chain
+            .send::<(), PSP22Error>(token, owner, "PSP22::approve", (ink_id(spender), MAX))
+            .0
+            .expect("approve");
     }
 
     fn set_mode(&mut self, mode: Mode) {
-        let set: Result<(), PSP22Error> = self.token_call(&attacker(), "set_mode", mode);
-        set.expect("set_mode");
+        self.chain
+            .send::<(), PSP22Error>(&self.token, &attacker(), "set_mode", mode)
+            .0
+            .expect("set_mode");
     }
 
     /// Arms `Reenter` with a call of `message(args)` on `target`.
-    fn reenter(&mut self, bundle: &Bundle, target: &AccountId32, message: &str, args: impl Encode) {
-        let data = bundle.input(message, args);
-        let set: Result<(), PSP22Error> =
-            self.token_call(&attacker(), "set_reentry", (ink_id(target), data));
-        set.expect("set_reentry");
+    fn reenter(&mut self, target: &Contract, message: &str, args: impl Encode) {
+        let data = target.bundle.input(message, args);
+        self.chain
+            .send::<(), PSP22Error>(&self.token, &attacker(), "set_reentry", (target.id(), data))
+            .0
+            .expect("set_reentry");
         self.set_mode(Mode::Reenter);
     }
 
     fn calls(&mut self) -> u32 {
-        self.token_call(&account(9), "calls", ())
+        self.chain.read(&self.token, "calls", ())
     }
 
     fn last_reentry(&mut self) -> Option<ReentryOutcome> {
-        self.token_call(&account(9), "last_reentry", ())
+        self.chain.read(&self.token, "last_reentry", ())
+    }
+
+    fn supply(&mut self) -> u128 {
+        self.chain.read(&self.token, "PSP22::total_supply", ())
     }
 
     /// One moving call straight to the token (a zero transfer by an outsider): it advances the
-    /// `Flaky` count by one whether it fails or not.
+    /// `Flaky` count by one whether it fails or not. (A `Flaky` failure answers without
+    /// reverting, so this is a plain [`Chain::call`], not a [`Chain::send`].)
     fn tick(&mut self) {
         let before = self.calls();
-        let _: Result<(), PSP22Error> = self.token_call(
-            &account(8),
+        let (answer, _) = self.chain.call::<Result<(), PSP22Error>>(
+            &self.token.bundle,
+            &self.token.address,
             "PSP22::transfer",
             (ink_id(&account(9)), 0u128, Vec::<u8>::new()),
+            &nobody(),
+            0,
         );
+        let _: Result<(), PSP22Error> =
+            answer.unwrap_or_else(|failure| panic!("token PSP22::transfer: {failure:?}"));
         assert_eq!(self.calls(), before + 1);
     }
 
@@ -337,8 +272,7 @@ const FAN_FUNDS: u128 = 1_000;
 
 struct Shop {
     w: World,
-    nft: Bundle,
-    collection: AccountId32,
+    collection: Contract,
 }
 
 /// Everything a purchase changes.
@@ -360,30 +294,31 @@ impl Shop {
     /// proceeds go to a second recipient, so a purchase makes two `transfer_from` calls.
     fn new(mode: Mode, price: u128, split: bool) -> Self {
         let mut w = World::new(mode);
-        let nft = Bundle::load("creator_nft").expect("collection bundle");
+        let nft = Bundle::shared("creator_nft");
         let args = (
             String::from("Drop"),
             String::from("DRP"),
             String::from("ipfs://drop/"),
-            ink_id(&creator()),
+            id(creator),
         );
-        let collection = w.deploy(&nft, args);
+        let collection = w.chain.instantiate(&nft, args, &creator());
         let (treasury_bps, sink_bps) = if split {
             (7_000u16, 3_000u16)
         } else {
             (10_000, 0)
         };
-        let set: Result<(), CollectionError> = w.send(
-            &nft,
-            &collection,
-            "set_proceeds",
-            (ink_id(&treasury()), treasury_bps, ink_id(&sink()), sink_bps),
-            &creator(),
-            0,
-        );
+        let set: Result<(), CollectionError> = w
+            .chain
+            .send(
+                &collection,
+                &creator(),
+                "set_proceeds",
+                (id(treasury), treasury_bps, id(sink), sink_bps),
+            )
+            .0;
         set.expect("proceeds");
         let config = DropConfig {
-            payment_token: ink_id(&w.token),
+            payment_token: w.token.id(),
             price,
             start: START,
             end: START + 100_000,
@@ -392,30 +327,36 @@ impl Shop {
             max_per_call: 10,
             allowlist_root: None,
         };
-        let configured: Result<u32, CollectionError> =
-            w.send(&nft, &collection, "configure_drop", config, &creator(), 0);
+        let configured: Result<u32, CollectionError> = w
+            .chain
+            .send(&collection, &creator(), "configure_drop", config)
+            .0;
         assert_eq!(configured, Ok(0));
         let funds = if mode == Mode::Absurd { MAX } else { FAN_FUNDS };
         w.transfer(&attacker(), &fan(), funds);
-        w.approve(&fan(), &collection);
+        w.approve(&fan(), &collection.address);
         if mode != Mode::Absurd {
             w.set_mode(mode);
         }
-        Self { w, nft, collection }
+        Self { w, collection }
     }
 
     fn state(&mut self) -> ShopState {
-        let (nft, collection) = (self.nft.clone(), self.collection.clone());
-        let drop: Option<Drop> = self.w.query(&nft, &collection, "drop_info", ());
+        let drop: Option<Drop> = self.w.chain.read(&self.collection, "drop_info", ());
         ShopState {
             sold: drop.expect("drop").sold,
             bought: self
                 .w
-                .query(&nft, &collection, "bought_in_drop", (0u32, ink_id(&fan()))),
-            items: self.w.query(&nft, &collection, "PSP34::total_supply", ()),
+                .chain
+                .read(&self.collection, "bought_in_drop", (0u32, id(fan))),
+            items: self
+                .w
+                .chain
+                .read(&self.collection, "PSP34::total_supply", ()),
             fan_items: self
                 .w
-                .query(&nft, &collection, "PSP34::balance_of", ink_id(&fan())),
+                .chain
+                .read(&self.collection, "PSP34::balance_of", id(fan)),
             fan: self.w.balance(&fan()),
             treasury: self.w.balance(&treasury()),
             sink: self.w.balance(&sink()),
@@ -424,22 +365,22 @@ impl Shop {
     }
 
     fn buy(&mut self, quantity: u32) -> Result<Vec<Id>, CollectionError> {
-        let (nft, collection) = (self.nft.clone(), self.collection.clone());
-        self.w.send(
-            &nft,
-            &collection,
-            "buy",
-            (quantity, 0u32, Vec::<[u8; 32]>::new()),
-            &fan(),
-            0,
-        )
+        self.w
+            .chain
+            .send(
+                &self.collection,
+                &fan(),
+                "buy",
+                (quantity, 0u32, Vec::<[u8; 32]>::new()),
+            )
+            .0
     }
 }
 
 #[test]
 fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     let mut shop = Shop::new(Mode::Honest, PRICE, true);
-    let (nft, collection) = (shop.nft.clone(), shop.collection.clone());
+    let collection = shop.collection.clone();
     let before = shop.state();
     // During `buy`'s payment the token calls `buy` again, then a read-only `drop_info`: ink!
     // contracts refuse any re-entry.
@@ -447,10 +388,8 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
         ("buy", (1u32, 0u32, Vec::<[u8; 32]>::new()).encode()),
         ("drop_info", Vec::new()),
     ] {
-        shop.w
-            .reenter(&nft, &collection, message, RawArgs(args.clone()));
+        shop.w.reenter(&collection, message, RawArgs(args.clone()));
         let (result, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
-            &nft,
             &collection,
             "buy",
             (1u32, 0u32, Vec::<[u8; 32]>::new()),
@@ -468,9 +407,9 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     }
     // The same re-entry call made outside a collection call goes through: the token records
     // the collection's answer, so what stopped it above was the re-entry ban.
-    shop.w.reenter(&nft, &collection, "drop_info", ());
-    shop.w.transfer(&fan(), &other(), 1);
-    let drop: Option<Drop> = shop.w.query(&nft, &collection, "drop_info", ());
+    shop.w.reenter(&collection, "drop_info", ());
+    shop.w.transfer(&fan(), &other_fan(), 1);
+    let drop: Option<Drop> = shop.w.chain.read(&collection, "drop_info", ());
     assert_eq!(
         shop.w.last_reentry(),
         Some(ReentryOutcome::Answered(drop.encode()))
@@ -478,7 +417,6 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     // And the collection still sells normally (with no re-entry in the trace).
     shop.w.set_mode(Mode::Honest);
     let (bought, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
-        &nft,
         &collection,
         "buy",
         (1u32, 0u32, Vec::<[u8; 32]>::new()),
@@ -496,11 +434,11 @@ fn a_payment_token_reentering_another_suite_contract_cannot_read_itself_back() {
     // trapped" and the purchase completes, paid once. A view that does not touch the token
     // answers normally.
     let mut shop = Shop::new(Mode::Honest, PRICE, true);
-    let bundle = Bundle::load("reward_distributor").expect("distributor bundle");
-    let args = (ink_id(&shop.w.token), 10_000u64, 0u64, ink_id(&creator()));
-    let distributor = shop.w.deploy(&bundle, args);
-    let asset = Asset::Token(ink_id(&shop.w.token));
-    shop.w.reenter(&bundle, &distributor, "sync", asset);
+    let bundle = Bundle::shared("reward_distributor");
+    let args = (shop.w.token.id(), 10_000u64, 0u64, id(creator));
+    let distributor = shop.w.chain.instantiate(&bundle, args, &creator());
+    let asset = Asset::Token(shop.w.token.id());
+    shop.w.reenter(&distributor, "sync", asset);
     let before = shop.state();
     assert_eq!(shop.buy(1), Ok(vec![Id::U64(1)]));
     // pallet-contracts' ReturnErrorCode::CalleeTrapped
@@ -510,7 +448,7 @@ fn a_payment_token_reentering_another_suite_contract_cannot_read_itself_back() {
         (after.fan, after.treasury, after.sink, after.items),
         (before.fan - PRICE, PRICE * 7 / 10, PRICE * 3 / 10, 1)
     );
-    shop.w.reenter(&bundle, &distributor, "held", asset);
+    shop.w.reenter(&distributor, "held", asset);
     assert_eq!(shop.buy(1), Ok(vec![Id::U64(2)]));
     assert_eq!(
         shop.w.last_reentry(),
@@ -597,7 +535,8 @@ fn collection_with_an_absurd_token_sells_at_u128_max_and_refuses_an_overflow() {
     let mut shop = Shop::new(Mode::Absurd, MAX, true);
     let decimals: u8 = shop
         .w
-        .token_call(&fan(), "PSP22Metadata::token_decimals", ());
+        .chain
+        .read(&shop.w.token, "PSP22Metadata::token_decimals", ());
     assert_eq!(decimals, ABSURD_DECIMALS);
     let before = shop.state();
     assert_eq!(before.fan, MAX);
@@ -625,7 +564,8 @@ fn collection_with_an_absurd_token_sells_at_u128_max_and_refuses_an_overflow() {
 // The reward distributor: the staking token, PSP22 reward assets, rounds.
 // ---------------------------------------------------------------------------------------------
 
-const DURATION: u64 = 10_000;
+/// The shortest reward duration the distributor accepts (one day, `psp::limits`).
+const DURATION: u64 = psp::limits::MIN_REWARD_DURATION;
 /// What the fan stakes in the setups.
 const STAKE: u128 = 100;
 /// Rewards deposited in the hostile token in the setups.
@@ -635,10 +575,9 @@ const NATIVE_REWARD: u128 = 300_000_000;
 
 struct Staking {
     w: World,
-    bundle: Bundle,
-    distributor: AccountId32,
+    distributor: Contract,
     /// The staking token: the hostile token itself or an honest one.
-    stake_token: AccountId32,
+    stake_token: Contract,
 }
 
 /// Everything a staking or reward call changes.
@@ -661,43 +600,58 @@ struct StakingState {
 impl Staking {
     fn new(mode: Mode, hostile_stake: bool) -> Self {
         let mut w = World::new(mode);
-        let bundle = Bundle::load("reward_distributor").expect("distributor bundle");
         let stake_token = if hostile_stake {
             w.token.clone()
         } else {
             w.honest_token()
         };
-        let args = (ink_id(&stake_token), DURATION, 0u64, ink_id(&creator()));
-        let distributor = w.deploy(&bundle, args);
+        let args = (stake_token.id(), DURATION, 0u64, id(creator));
+        let distributor =
+            w.chain
+                .instantiate(&Bundle::shared("reward_distributor"), args, &creator());
+        let token = w.token.id();
+        if !hostile_stake {
+            let (added, _) = w.chain.send::<(), DistributorError>(
+                &distributor,
+                &creator(),
+                "add_reward_asset",
+                token,
+            );
+            added.expect("reward asset");
+        }
+        w.transfer_at(&stake_token, &attacker(), &fan(), FAN_FUNDS);
+        w.approve_at(&stake_token, &fan(), &distributor.address);
+        w.transfer(&attacker(), &other_fan(), FAN_FUNDS);
+        w.approve(&other_fan(), &distributor.address);
+        w.approve(&creator(), &distributor.address);
         let mut staking = Self {
             w,
-            bundle,
             distributor,
             stake_token,
         };
-        let (token, stake_token, distributor) = (
-            staking.w.token.clone(),
-            staking.stake_token.clone(),
-            staking.distributor.clone(),
+        let (staked, _) = staking.w.chain.send::<(), DistributorError>(
+            &staking.distributor,
+            &fan(),
+            "stake",
+            STAKE,
         );
+        assert_eq!(staked, Ok(()));
+        let deposit = (token, REWARD);
+        let (deposited, _) = staking.w.chain.send::<(), DistributorError>(
+            &staking.distributor,
+            &other_fan(),
+            "deposit",
+            deposit,
+        );
+        assert_eq!(deposited, Ok(()));
         if !hostile_stake {
-            let added: Result<(), DistributorError> =
-                staking.send(&creator(), "add_reward_asset", ink_id(&token), 0);
-            added.expect("reward asset");
-        }
-        staking
-            .w
-            .transfer_at(&stake_token, &attacker(), &fan(), FAN_FUNDS);
-        staking.w.approve_at(&stake_token, &fan(), &distributor);
-        staking.w.transfer(&attacker(), &other(), FAN_FUNDS);
-        staking.w.approve(&other(), &distributor);
-        staking.w.approve(&creator(), &distributor);
-        assert_eq!(staking.send::<()>(&fan(), "stake", STAKE, 0), Ok(()));
-        let deposit = (ink_id(&token), REWARD);
-        assert_eq!(staking.send::<()>(&other(), "deposit", deposit, 0), Ok(()));
-        if !hostile_stake {
-            let deposit =
-                staking.send::<()>(&other(), "deposit_native", NATIVE_REWARD, NATIVE_REWARD);
+            let (deposit, _) = staking.w.chain.send_paying::<(), DistributorError>(
+                &staking.distributor,
+                &other_fan(),
+                "deposit_native",
+                NATIVE_REWARD,
+                NATIVE_REWARD,
+            );
             assert_eq!(deposit, Ok(()));
         }
         staking.w.chain.set_time(START + DURATION);
@@ -720,43 +674,32 @@ impl Staking {
     }
 
     fn asset(&self) -> Asset {
-        Asset::Token(ink_id(&self.w.token))
-    }
-
-    fn send<T: Decode + Debug>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        value: u128,
-    ) -> Result<T, DistributorError> {
-        let (bundle, distributor) = (self.bundle.clone(), self.distributor.clone());
-        self.w
-            .send(&bundle, &distributor, message, args, caller, value)
-    }
-
-    fn query<R: Decode>(&mut self, message: &str, args: impl Encode) -> R {
-        let (bundle, distributor) = (self.bundle.clone(), self.distributor.clone());
-        self.w.query(&bundle, &distributor, message, args)
+        Asset::Token(self.w.token.id())
     }
 
     fn state(&mut self) -> StakingState {
         let asset = self.asset();
-        let stake_asset = Asset::Token(ink_id(&self.stake_token));
-        let (stake_token, distributor) = (self.stake_token.clone(), self.distributor.clone());
+        let stake_asset = Asset::Token(self.stake_token.id());
         StakingState {
-            stake: self.query("stake_of", ink_id(&fan())),
-            total_staked: self.query("total_staked", ()),
-            held_stake: self.query("held", stake_asset),
-            held_reward: self.query("held", asset),
-            pending_reward: self.query("pending", (ink_id(&fan()), asset)),
-            pending_native: self.query("pending", (ink_id(&fan()), Asset::Native)),
-            stream: self.query("stream_of", asset),
-            fan_stake_tokens: self.w.balance_at(&stake_token, &fan()),
+            stake: self.w.chain.read(&self.distributor, "stake_of", id(fan)),
+            total_staked: self.w.chain.read(&self.distributor, "total_staked", ()),
+            held_stake: self.w.chain.read(&self.distributor, "held", stake_asset),
+            held_reward: self.w.chain.read(&self.distributor, "held", asset),
+            pending_reward: self
+                .w
+                .chain
+                .read(&self.distributor, "pending", (id(fan), asset)),
+            pending_native: self.w.chain.read(
+                &self.distributor,
+                "pending",
+                (id(fan), Asset::Native),
+            ),
+            stream: self.w.chain.read(&self.distributor, "stream_of", asset),
+            fan_stake_tokens: self.w.balance_at(&self.stake_token, &fan()),
             fan_rewards: self.w.balance(&fan()),
-            distributor_rewards: self.w.balance(&distributor),
-            distributor_native: self.w.chain.native_balance(&distributor),
-            rounds: self.query("round", 0u32),
+            distributor_rewards: self.w.balance(&self.distributor.address),
+            distributor_native: self.w.chain.native_balance(&self.distributor.address),
+            rounds: self.w.chain.read(&self.distributor, "round", 0u32),
         }
     }
 
@@ -775,9 +718,9 @@ impl Staking {
 #[test]
 fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
     let mut s = Staking::hostile_stake(Mode::Honest);
-    let (bundle, distributor) = (s.bundle.clone(), s.distributor.clone());
+    let distributor = s.distributor.clone();
     let asset = s.asset();
-    let token = ink_id(&s.w.token);
+    let token = s.w.token.id();
     let before = s.state();
     assert_eq!((before.stake, before.pending_reward), (STAKE, REWARD));
     // (caller, message, its arguments, the re-entry message, its arguments)
@@ -788,7 +731,7 @@ fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
         (fan(), "claim", asset.encode(), "claim", asset.encode()),
         (fan(), "claim_all", vec![], "claim_all", vec![]),
         (
-            other(),
+            other_fan(),
             "deposit",
             (token, 10u128).encode(),
             "deposit",
@@ -796,9 +739,8 @@ fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
         ),
     ];
     for (caller, message, args, reentry, reentry_args) in attempts {
-        s.w.reenter(&bundle, &distributor, reentry, RawArgs(reentry_args));
+        s.w.reenter(&distributor, reentry, RawArgs(reentry_args));
         let (result, denied) = s.w.send_traced::<(), DistributorError>(
-            &bundle,
             &distributor,
             message,
             RawArgs(args),
@@ -812,9 +754,24 @@ fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
     }
     // Nothing was lost: the fan claims and unstakes everything, once.
     s.w.set_mode(Mode::Honest);
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
-    assert_eq!(s.send::<()>(&fan(), "unstake", STAKE, 0), Ok(()));
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(0));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(REWARD)
+    );
+    assert_eq!(
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &fan(), "unstake", STAKE)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(0)
+    );
     assert_eq!(s.w.balance(&fan()), FAN_FUNDS + REWARD);
 }
 
@@ -822,31 +779,42 @@ fn distributor_refuses_reentry_from_its_staking_token_and_rolls_back() {
 fn distributor_refuses_a_lying_staking_token_and_never_streams_unbacked_rewards() {
     let mut s = Staking::hostile_stake(Mode::Liar);
     let asset = s.asset();
-    let token = ink_id(&s.w.token);
+    let token = s.w.token.id();
     let before = s.state();
     assert_eq!(before.distributor_rewards, STAKE + REWARD);
     // A stake or a round the token only pretends to fund is refused (balance check).
     assert_eq!(
-        s.send::<()>(&fan(), "stake", 50u128, 0),
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &fan(), "stake", 50u128)
+            .0,
         Err(DistributorError::TokenCallFailed)
     );
     assert_eq!(s.state(), before);
     let round = (asset, [7u8; 32], 100u128, START + 2 * DURATION);
     assert_eq!(
-        s.send::<u32>(&creator(), "open_round", round, 0),
+        s.w.chain
+            .send::<u32, DistributorError>(&s.distributor, &creator(), "open_round", round)
+            .0,
         Err(DistributorError::TokenCallFailed)
     );
     assert_eq!(s.state(), before);
     // A deposit the token only pretends to make is refused too (what `sync` found falls
     // short of the amount), and streams nothing.
     assert_eq!(
-        s.send::<()>(&other(), "deposit", (token, 100u128), 0),
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &other_fan(), "deposit", (token, 100u128))
+            .0,
         Err(DistributorError::TokenCallFailed)
     );
     assert_eq!(s.state(), before);
     // A claim the token only pretends to pay: the fan gets nothing, the distributor still
     // holds the tokens, and `sync` streams them again - to stakers, not to anyone twice.
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(REWARD)
+    );
     let after = s.state();
     assert_eq!(
         (
@@ -857,13 +825,28 @@ fn distributor_refuses_a_lying_staking_token_and_never_streams_unbacked_rewards(
         (before.fan_rewards, STAKE, STAKE + REWARD)
     );
     s.assert_backed();
-    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(REWARD));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &other_fan(), "sync", asset)
+            .0,
+        Ok(REWARD)
+    );
     s.w.chain.set_time(START + 2 * DURATION);
     s.assert_backed();
     // Honest again: the fan is paid the rewards once, and the stake back.
     s.w.set_mode(Mode::Honest);
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
-    assert_eq!(s.send::<()>(&fan(), "unstake", STAKE, 0), Ok(()));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(REWARD)
+    );
+    assert_eq!(
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &fan(), "unstake", STAKE)
+            .0,
+        Ok(())
+    );
     let end = s.state();
     assert_eq!(
         (
@@ -874,14 +857,19 @@ fn distributor_refuses_a_lying_staking_token_and_never_streams_unbacked_rewards(
         ),
         (FAN_FUNDS + REWARD, 0, 0, 0)
     );
-    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(0));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &other_fan(), "sync", asset)
+            .0,
+        Ok(0)
+    );
 }
 
 #[test]
 fn distributor_with_a_flaky_reward_token_keeps_failed_claims_claimable() {
     let mut s = Staking::hostile_reward(Mode::Flaky);
     let asset = s.asset();
-    let token = ink_id(&s.w.token);
+    let token = s.w.token.id();
     s.w.next_call_fails(true);
     let before = s.state();
     assert_eq!(
@@ -889,27 +877,35 @@ fn distributor_with_a_flaky_reward_token_keeps_failed_claims_claimable() {
         (REWARD, NATIVE_REWARD)
     );
     assert_eq!(
-        s.send::<u128>(&fan(), "claim", asset, 0),
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
         Err(DistributorError::Token(flaky()))
     );
     assert_eq!(s.state(), before);
     // `claim_all` fails whole: the native rewards are not paid either.
     assert_eq!(
-        s.send::<Vec<(Asset, u128)>>(&fan(), "claim_all", (), 0),
+        s.w.chain
+            .send::<Vec<(Asset, u128)>, DistributorError>(&s.distributor, &fan(), "claim_all", ())
+            .0,
         Err(DistributorError::Token(flaky()))
     );
     assert_eq!(s.state(), before);
     // A failed deposit creates no reward.
     assert_eq!(
-        s.send::<()>(&other(), "deposit", (token, 10u128), 0),
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &other_fan(), "deposit", (token, 10u128))
+            .0,
         Err(DistributorError::Token(flaky()))
     );
     assert_eq!(s.state(), before);
     // When the token works again, everything is paid, once.
     s.w.tick();
-    let stake_asset = Asset::Token(ink_id(&s.stake_token));
+    let stake_asset = Asset::Token(s.stake_token.id());
     assert_eq!(
-        s.send::<Vec<(Asset, u128)>>(&fan(), "claim_all", (), 0),
+        s.w.chain
+            .send::<Vec<(Asset, u128)>, DistributorError>(&s.distributor, &fan(), "claim_all", ())
+            .0,
         Ok(vec![
             (Asset::Native, NATIVE_REWARD),
             (stake_asset, 0),
@@ -936,7 +932,12 @@ fn distributor_with_a_flaky_reward_token_keeps_failed_claims_claimable() {
         )
     );
     let calls = s.w.calls();
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(0));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(0)
+    );
     assert_eq!(s.w.calls(), calls, "nothing owed: no token call");
 }
 
@@ -949,14 +950,18 @@ fn distributor_with_a_flaky_staking_token_stakes_and_unstakes_whole_or_not_at_al
         s.w.next_call_fails(true);
         let before = s.state();
         assert_eq!(
-            s.send::<()>(&fan(), message, amount, 0),
+            s.w.chain
+                .send::<(), DistributorError>(&s.distributor, &fan(), message, amount)
+                .0,
             Err(DistributorError::Token(flaky())),
             "{message}"
         );
         assert_eq!(s.state(), before, "{message}");
         s.w.tick();
         assert_eq!(
-            s.send::<()>(&fan(), message, amount, 0),
+            s.w.chain
+                .send::<(), DistributorError>(&s.distributor, &fan(), message, amount)
+                .0,
             Ok(()),
             "{message}"
         );
@@ -969,7 +974,12 @@ fn distributor_with_a_flaky_staking_token_stakes_and_unstakes_whole_or_not_at_al
     // The rewards streamed while staked are still owed in full.
     let asset = s.asset();
     s.w.next_call_fails(false);
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(REWARD)
+    );
     assert_eq!(s.w.balance(&fan()), FAN_FUNDS + REWARD);
 }
 
@@ -977,15 +987,17 @@ fn distributor_with_a_flaky_staking_token_stakes_and_unstakes_whole_or_not_at_al
 fn distributor_streams_and_pays_absurd_amounts_exactly() {
     let mut s = Staking::hostile_reward(Mode::Absurd);
     let asset = s.asset();
-    let token = ink_id(&s.w.token);
+    let token = s.w.token.id();
     assert_eq!(s.state().pending_reward, REWARD);
     // The attacker deposits everything it has left: u128::MAX - 1,000.
     let rest = s.w.balance(&attacker());
     assert_eq!(rest, MAX - FAN_FUNDS);
-    let distributor = s.distributor.clone();
+    let distributor = s.distributor.address.clone();
     s.w.approve(&attacker(), &distributor);
     assert_eq!(
-        s.send::<()>(&attacker(), "deposit", (token, rest), 0),
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &attacker(), "deposit", (token, rest))
+            .0,
         Ok(())
     );
     s.w.chain.set_time(START + 2 * DURATION);
@@ -994,7 +1006,9 @@ fn distributor_streams_and_pays_absurd_amounts_exactly() {
     // The 2^128-scaled accumulator loses at most one unit per deposit to rounding.
     assert_eq!(state.pending_reward, REWARD + rest - 1);
     assert_eq!(
-        s.send::<u128>(&fan(), "claim", asset, 0),
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
         Ok(REWARD + rest - 1)
     );
     let after = s.state();
@@ -1006,25 +1020,45 @@ fn distributor_streams_and_pays_absurd_amounts_exactly() {
         ),
         (REWARD + rest - 1, 1, 1)
     );
-    assert_eq!(s.send::<u128>(&other(), "sync", asset, 0), Ok(0));
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &other_fan(), "sync", asset)
+            .0,
+        Ok(0)
+    );
 }
 
 #[test]
 fn distributor_stakes_an_absurd_staking_token_up_to_its_whole_supply() {
     let mut s = Staking::hostile_stake(Mode::Absurd);
     let asset = s.asset();
-    let distributor = s.distributor.clone();
+    let distributor = s.distributor.address.clone();
     let rest = s.w.balance(&attacker());
     assert_eq!(rest, MAX - 2 * FAN_FUNDS);
     s.w.approve(&attacker(), &distributor);
-    assert_eq!(s.send::<()>(&attacker(), "stake", rest, 0), Ok(()));
+    assert_eq!(
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &attacker(), "stake", rest)
+            .0,
+        Ok(())
+    );
     let state = s.state();
     assert_eq!(
         (state.total_staked, state.held_stake, state.pending_reward),
         (rest + STAKE, rest + STAKE + REWARD, REWARD)
     );
-    assert_eq!(s.send::<()>(&attacker(), "unstake", rest, 0), Ok(()));
-    assert_eq!(s.send::<u128>(&fan(), "claim", asset, 0), Ok(REWARD));
+    assert_eq!(
+        s.w.chain
+            .send::<(), DistributorError>(&s.distributor, &attacker(), "unstake", rest)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        s.w.chain
+            .send::<u128, DistributorError>(&s.distributor, &fan(), "claim", asset)
+            .0,
+        Ok(REWARD)
+    );
     assert_eq!(s.w.balance(&attacker()), rest);
 }
 
@@ -1039,8 +1073,7 @@ const EMISSION: u128 = 1_000;
 
 struct Mine {
     w: World,
-    bundle: Bundle,
-    pool: AccountId32,
+    pool: Contract,
 }
 
 /// Everything a claim changes.
@@ -1056,9 +1089,9 @@ impl Mine {
     /// A pool minting the hostile token; the fan earned all of epoch 0, now claimable.
     fn new(mode: Mode) -> Self {
         let mut w = World::new(mode);
-        let bundle = Bundle::load("mining_pool").expect("pool bundle");
+        let bundle = Bundle::shared("mining_pool");
         let config = PoolConfig {
-            token: ink_id(&w.token),
+            token: w.token.id(),
             genesis: START,
             epoch_length: EPOCH,
             initial_emission: EMISSION,
@@ -1069,70 +1102,59 @@ impl Mine {
             dispute_window: WINDOW,
             domain: 7,
         };
-        let pool = w.deploy(&bundle, (config, ink_id(&creator())));
-        let granted: Result<(), AccessControlError> = w.send(
-            &bundle,
-            &pool,
-            "AccessControl::grant_role",
-            (ATTESTER, Some(ink_id(&creator()))),
-            &creator(),
-            0,
-        );
+        let pool = w
+            .chain
+            .instantiate(&bundle, (config, id(creator)), &creator());
+        let granted: Result<(), AccessControlError> = w
+            .chain
+            .send(
+                &pool,
+                &creator(),
+                "AccessControl::grant_role",
+                (ATTESTER, Some(id(creator))),
+            )
+            .0;
         granted.expect("attester");
-        let attested: Result<u64, PoolError> = w.send(
-            &bundle,
-            &pool,
-            "attest",
-            (ink_id(&fan()), 10u128, [0u8; 32]),
-            &creator(),
-            0,
-        );
+        let attested: Result<u64, PoolError> = w
+            .chain
+            .send(&pool, &creator(), "attest", (id(fan), 10u128, [0u8; 32]))
+            .0;
         assert_eq!(attested, Ok(0));
         w.chain.set_time(START + EPOCH + WINDOW);
         if mode != Mode::Absurd {
             w.set_mode(mode);
         }
-        Self { w, bundle, pool }
+        Self { w, pool }
     }
 
     fn state(&mut self) -> MineState {
-        let (bundle, pool) = (self.bundle.clone(), self.pool.clone());
         MineState {
-            claimable: self
-                .w
-                .query(&bundle, &pool, "claimable", (ink_id(&fan()), 0u32)),
-            minted: self.w.query(&bundle, &pool, "minted", ()),
+            claimable: self.w.chain.read(&self.pool, "claimable", (id(fan), 0u32)),
+            minted: self.w.chain.read(&self.pool, "minted", ()),
             fan: self.w.balance(&fan()),
-            supply: self.w.token_call(&account(9), "PSP22::total_supply", ()),
+            supply: self.w.supply(),
         }
     }
 
     fn claim(&mut self) -> Result<u128, PoolError> {
-        let (bundle, pool) = (self.bundle.clone(), self.pool.clone());
-        self.w.send(&bundle, &pool, "claim", 0u32, &fan(), 0)
+        self.w.chain.send(&self.pool, &fan(), "claim", 0u32).0
     }
 }
 
 #[test]
 fn pool_refuses_reentry_from_its_token_and_keeps_the_claim() {
     let mut mine = Mine::new(Mode::Honest);
-    let (bundle, pool) = (mine.bundle.clone(), mine.pool.clone());
+    let pool = mine.pool.clone();
     let before = mine.state();
     assert_eq!(before.claimable, EMISSION);
     for (message, args) in [
         ("claim", 0u32.encode()),
         ("claim_epochs", vec![0u32].encode()),
     ] {
-        mine.w
-            .reenter(&bundle, &pool, message, RawArgs(args.clone()));
-        let (result, denied) = mine.w.send_traced::<u128, PoolError>(
-            &bundle,
-            &pool,
-            message,
-            RawArgs(args),
-            &fan(),
-            0,
-        );
+        mine.w.reenter(&pool, message, RawArgs(args.clone()));
+        let (result, denied) =
+            mine.w
+                .send_traced::<u128, PoolError>(&pool, message, RawArgs(args), &fan(), 0);
         assert_eq!(result, Err(PoolError::MintCallFailed), "{message}");
         assert!(denied, "{message}: the trace shows ReentranceDenied");
         assert_eq!(mine.state(), before, "{message}");
@@ -1192,10 +1214,11 @@ fn pool_with_an_absurd_token_waits_until_the_supply_has_room() {
     assert_eq!(mine.claim(), Err(PoolError::Mint(cap_exceeded())));
     assert_eq!(mine.state(), before);
     // Room in the supply (the attacker burns some): the same claim goes through, once.
-    let burnt: Result<(), PSP22Error> = mine.w.token_call(
+    let (burnt, _) = mine.w.chain.send::<(), PSP22Error>(
+        &mine.w.token,
         &attacker(),
         "PSP22Burnable::burn",
-        (ink_id(&attacker()), EMISSION),
+        (id(attacker), EMISSION),
     );
     burnt.expect("burn");
     assert_eq!(mine.claim(), Ok(EMISSION));
@@ -1219,8 +1242,7 @@ const NATIVE: u128 = 1_000_000_000;
 
 struct Bazaar {
     w: World,
-    bundle: Bundle,
-    market: AccountId32,
+    market: Contract,
 }
 
 /// Everything a trade changes.
@@ -1239,23 +1261,23 @@ impl Bazaar {
     /// A market for the hostile token; the fan bought some tokens (when the token was honest).
     fn new(mode: Mode) -> Self {
         let mut w = World::new(mode);
-        let bundle = Bundle::load("creator_market").expect("market bundle");
+        let bundle = Bundle::shared("creator_market");
         let config = MarketConfig {
-            token: ink_id(&w.token),
+            token: w.token.id(),
             unit: UNIT,
             curve: Curve::Linear {
                 base_price: NATIVE,
                 slope: NATIVE / 100,
             },
-            creator: ink_id(&creator()),
+            creator: id(creator),
             creator_fee_bps: 300,
             platform: None,
             launch_fee_bps: 0,
             launch_period: 0,
             max_tokens_per_call: None,
         };
-        let market = w.deploy(&bundle, config);
-        let mut bazaar = Self { w, bundle, market };
+        let market = w.chain.instantiate(&bundle, config, &creator());
+        let mut bazaar = Self { w, market };
         if mode != Mode::Absurd {
             let bought = bazaar.buy(&fan(), 10 * NATIVE);
             assert!(bought.is_ok(), "{bought:?}");
@@ -1265,41 +1287,33 @@ impl Bazaar {
     }
 
     fn state(&mut self) -> BazaarState {
-        let (bundle, market) = (self.bundle.clone(), self.market.clone());
         BazaarState {
-            market: self.w.query(&bundle, &market, "state", ()),
-            creator_fees: self
-                .w
-                .query(&bundle, &market, "fees_of", ink_id(&creator())),
-            market_native: self.w.chain.native_balance(&market),
+            market: self.w.chain.read(&self.market, "state", ()),
+            creator_fees: self.w.chain.read(&self.market, "fees_of", id(creator)),
+            market_native: self.w.chain.native_balance(&self.market.address),
             fan_tokens: self.w.balance(&fan()),
-            other_tokens: self.w.balance(&other()),
-            supply: self.w.token_call(&account(9), "PSP22::total_supply", ()),
+            other_tokens: self.w.balance(&other_fan()),
+            supply: self.w.supply(),
         }
     }
 
     fn buy(&mut self, buyer: &AccountId32, value: u128) -> Result<BuyQuote, MarketError> {
-        let (bundle, market) = (self.bundle.clone(), self.market.clone());
         self.w
-            .send(&bundle, &market, "buy", (0u128, u64::MAX), buyer, value)
+            .chain
+            .send_paying(&self.market, buyer, "buy", (0u128, u64::MAX), value)
+            .0
     }
 
     fn sell(&mut self, seller: &AccountId32, amount: u128) -> Result<SellQuote, MarketError> {
-        let (bundle, market) = (self.bundle.clone(), self.market.clone());
-        self.w.send(
-            &bundle,
-            &market,
-            "sell",
-            (amount, 0u128, u64::MAX),
-            seller,
-            0,
-        )
+        self.w
+            .chain
+            .send(&self.market, seller, "sell", (amount, 0u128, u64::MAX))
+            .0
     }
 
     fn quote_buy(&mut self, value: u128) -> BuyQuote {
-        let (bundle, market) = (self.bundle.clone(), self.market.clone());
         let quote: Result<BuyQuote, MarketError> =
-            self.w.query(&bundle, &market, "quote_buy", value);
+            self.w.chain.read(&self.market, "quote_buy", value);
         quote.expect("quote")
     }
 }
@@ -1307,22 +1321,19 @@ impl Bazaar {
 #[test]
 fn market_refuses_reentry_from_its_token_and_rolls_back() {
     let mut bazaar = Bazaar::new(Mode::Honest);
-    let (bundle, market) = (bazaar.bundle.clone(), bazaar.market.clone());
+    let market = bazaar.market.clone();
     let before = bazaar.state();
     let held = before.fan_tokens;
     assert!(held > 0);
     // `buy` re-entered from the mint, `sell` from the burn.
     let attempts: [(AccountId32, &str, Vec<u8>, u128); 2] = [
-        (other(), "buy", (0u128, u64::MAX).encode(), NATIVE),
+        (other_fan(), "buy", (0u128, u64::MAX).encode(), NATIVE),
         (fan(), "sell", (held / 2, 0u128, u64::MAX).encode(), 0),
     ];
     for (caller, message, args, value) in attempts {
-        bazaar
-            .w
-            .reenter(&bundle, &market, message, RawArgs(args.clone()));
+        bazaar.w.reenter(&market, message, RawArgs(args.clone()));
         let native = bazaar.w.chain.native_balance(&caller);
         let (result, denied) = bazaar.w.send_traced::<(), MarketError>(
-            &bundle,
             &market,
             message,
             RawArgs(args),
@@ -1351,15 +1362,17 @@ fn market_trusts_its_token_a_liar_burn_pays_for_tokens_nobody_gave_up() {
     let before = bazaar.state();
     assert_eq!(before.other_tokens, 0);
     let quote = bazaar.quote_buy(NATIVE);
-    assert_eq!(bazaar.buy(&other(), NATIVE), Ok(quote));
+    assert_eq!(bazaar.buy(&other_fan(), NATIVE), Ok(quote));
     let after_buy = bazaar.state();
     assert_eq!(after_buy.other_tokens, 0, "paid, got nothing");
     assert_eq!(after_buy.market.0, before.market.0 + quote.tokens);
     let supply = after_buy.market.0;
-    let native = bazaar.w.chain.native_balance(&other());
-    let sold = bazaar.sell(&other(), supply).expect("a sale of nothing");
+    let native = bazaar.w.chain.native_balance(&other_fan());
+    let sold = bazaar
+        .sell(&other_fan(), supply)
+        .expect("a sale of nothing");
     assert_eq!(
-        bazaar.w.chain.native_balance(&other()),
+        bazaar.w.chain.native_balance(&other_fan()),
         native + sold.payout
     );
     let after_sell = bazaar.state();
@@ -1375,13 +1388,13 @@ fn market_with_a_flaky_token_trades_whole_or_not_at_all() {
     let mut bazaar = Bazaar::new(Mode::Flaky);
     bazaar.w.next_call_fails(true);
     let before = bazaar.state();
-    let native = bazaar.w.chain.native_balance(&other());
+    let native = bazaar.w.chain.native_balance(&other_fan());
     assert_eq!(
-        bazaar.buy(&other(), NATIVE),
+        bazaar.buy(&other_fan(), NATIVE),
         Err(MarketError::Token(flaky()))
     );
     assert_eq!(bazaar.state(), before);
-    assert_eq!(bazaar.w.chain.native_balance(&other()), native);
+    assert_eq!(bazaar.w.chain.native_balance(&other_fan()), native);
     let held = before.fan_tokens;
     assert_eq!(bazaar.sell(&fan(), held), Err(MarketError::Token(flaky())));
     assert_eq!(bazaar.state(), before);
@@ -1406,13 +1419,13 @@ fn market_with_an_absurd_token_refuses_to_mint_past_u128_max_and_to_buy_back_wha
     let mut bazaar = Bazaar::new(Mode::Absurd);
     let before = bazaar.state();
     assert_eq!((before.market, before.supply), ((0, 0, NATIVE), MAX));
-    let native = bazaar.w.chain.native_balance(&other());
+    let native = bazaar.w.chain.native_balance(&other_fan());
     assert_eq!(
-        bazaar.buy(&other(), NATIVE),
+        bazaar.buy(&other_fan(), NATIVE),
         Err(MarketError::Token(cap_exceeded()))
     );
     assert_eq!(bazaar.state(), before);
-    assert_eq!(bazaar.w.chain.native_balance(&other()), native);
+    assert_eq!(bazaar.w.chain.native_balance(&other_fan()), native);
     // The attacker holds u128::MAX tokens the market never minted: it cannot sell them.
     assert_eq!(
         bazaar.sell(&attacker(), MAX),
@@ -1431,8 +1444,7 @@ const ALLOCATION: u128 = 1_000;
 
 struct Wallet {
     w: World,
-    bundle: Bundle,
-    wallet: AccountId32,
+    wallet: Contract,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -1447,47 +1459,48 @@ impl Wallet {
     /// cliff), holding [`ALLOCATION`] (`Absurd`: every token).
     fn new(mode: Mode) -> Self {
         let mut w = World::new(mode);
-        let bundle = Bundle::load("creator_vesting").expect("vesting bundle");
-        let args = (ink_id(&w.token), ink_id(&fan()), START, 0u64, VESTING);
-        let wallet = w.deploy(&bundle, args);
+        let bundle = Bundle::shared("creator_vesting");
+        let args = (w.token.id(), id(fan), START, 0u64, VESTING);
+        let wallet = w.chain.instantiate(&bundle, args, &creator());
         let allocation = if mode == Mode::Absurd {
             MAX
         } else {
             ALLOCATION
         };
-        w.transfer(&attacker(), &wallet, allocation);
+        w.transfer(&attacker(), &wallet.address, allocation);
         if mode != Mode::Absurd {
             w.set_mode(mode);
         }
-        Self { w, bundle, wallet }
+        Self { w, wallet }
     }
 
     fn state(&mut self) -> WalletState {
-        let (bundle, wallet) = (self.bundle.clone(), self.wallet.clone());
         WalletState {
-            released: self.w.query(&bundle, &wallet, "released", ()),
-            wallet: self.w.balance(&wallet),
+            released: self.w.chain.read(&self.wallet, "released", ()),
+            wallet: self.w.balance(&self.wallet.address),
             fan: self.w.balance(&fan()),
         }
     }
 
     fn release(&mut self) -> Result<u128, VestingError> {
-        let (bundle, wallet) = (self.bundle.clone(), self.wallet.clone());
-        self.w.send(&bundle, &wallet, "release", (), &other(), 0)
+        self.w
+            .chain
+            .send(&self.wallet, &other_fan(), "release", ())
+            .0
     }
 }
 
 #[test]
 fn vesting_refuses_reentry_from_its_token_and_rolls_back() {
     let mut wallet = Wallet::new(Mode::Honest);
-    let (bundle, address) = (wallet.bundle.clone(), wallet.wallet.clone());
+    let address = wallet.wallet.clone();
     wallet.w.chain.set_time(START + VESTING / 2);
-    wallet.w.reenter(&bundle, &address, "release", ());
+    wallet.w.reenter(&address, "release", ());
     let before = wallet.state();
     let (result, denied) =
         wallet
             .w
-            .send_traced::<u128, VestingError>(&bundle, &address, "release", (), &other(), 0);
+            .send_traced::<u128, VestingError>(&address, "release", (), &other_fan(), 0);
     assert_eq!(result, Err(VestingError::TokenCallFailed));
     assert!(denied, "the trace shows ReentranceDenied");
     assert_eq!(wallet.state(), before);
@@ -1563,7 +1576,7 @@ fn vesting_an_absurd_allocation_is_never_locked_by_tokens_sent_back() {
     );
     // The beneficiary sends one token back: held + released now exceeds u128::MAX. (This
     // locked the wallet for good with `Overflow` before `releasable` saturated the sum.)
-    let address = wallet.wallet.clone();
+    let address = wallet.wallet.address.clone();
     wallet.w.transfer(&fan(), &address, 1);
     assert_eq!(wallet.release(), Err(VestingError::NothingToRelease));
     wallet.w.chain.set_time(START + VESTING);

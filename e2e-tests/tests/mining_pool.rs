@@ -1,10 +1,13 @@
 //! The contribution-mining pool with the creator token on the compiled Wasm.
 
-use e2e_tests::{account, ink_id, AccountId32, Bundle, Chain, Receipt};
+use e2e_tests::{
+    actors::{creator, delegate, fan, id, other_fan},
+    ink_id, AccountId32, Bundle, Chain, Contract,
+};
 use ink::{
     env::hash::{Blake2x256, CryptoHash},
     primitives::AccountId,
-    scale::{Decode, Encode},
+    scale::Encode,
 };
 use mining_pool::{Claimed, PoolConfig, PoolError as Error, Voucher, ATTESTER, VOUCHER_TAG};
 use psp::{AccessControlError, PSP22Error, MINTER};
@@ -17,31 +20,20 @@ const WINDOW: u64 = 1_000;
 /// When epoch 0 becomes claimable.
 const CLAIMABLE: u64 = GENESIS + EPOCH + WINDOW;
 
-fn creator() -> AccountId32 {
-    account(1)
-}
+/// The creator's attester.
 fn attester() -> AccountId32 {
-    account(2)
-}
-fn charlie() -> AccountId32 {
-    account(3)
-}
-fn django() -> AccountId32 {
-    account(4)
+    delegate()
 }
 
+/// A creator token and a standalone pool minting it, with an attester.
 struct Suite {
     chain: Chain,
-    token_bundle: Bundle,
-    pool_bundle: Bundle,
-    token: AccountId32,
-    pool: AccountId32,
+    token: Contract,
+    pool: Contract,
 }
 
 impl Suite {
     fn new(token_cap: u128) -> Self {
-        let token_bundle = Bundle::load("creator_token").expect("token bundle");
-        let pool_bundle = Bundle::load("mining_pool").expect("pool bundle");
         let mut chain = Chain::new();
         chain.set_time(GENESIS);
         let args = (
@@ -49,13 +41,11 @@ impl Suite {
             Some(String::from("MIRA")),
             12u8,
             token_cap,
-            ink_id(&creator()),
+            id(creator),
         );
-        let (token, _) = chain
-            .deploy(&token_bundle, "new", args, &creator(), vec![])
-            .expect("token");
+        let token = chain.instantiate(&Bundle::shared("creator_token"), args, &creator());
         let config = PoolConfig {
-            token: ink_id(&token),
+            token: token.id(),
             genesis: GENESIS,
             epoch_length: EPOCH,
             initial_emission: 1_000 * ONE,
@@ -66,88 +56,44 @@ impl Suite {
             dispute_window: WINDOW,
             domain: 42,
         };
-        let (pool, _) = chain
-            .deploy(
-                &pool_bundle,
-                "new",
-                (config, ink_id(&creator())),
-                &creator(),
-                vec![],
-            )
-            .expect("pool");
-        let mut suite = Self {
-            chain,
-            token_bundle,
-            pool_bundle,
-            token,
-            pool,
-        };
-        let granted: Result<(), AccessControlError> = suite
-            .token_call(
+        let pool = chain.instantiate(
+            &Bundle::shared("mining_pool"),
+            (config, id(creator)),
+            &creator(),
+        );
+        chain
+            .send::<(), AccessControlError>(
+                &token,
                 &creator(),
                 "AccessControl::grant_role",
-                (MINTER, Some(ink_id(&suite.pool))),
+                (MINTER, Some(pool.id())),
             )
-            .0;
-        granted.expect("pool mints");
+            .0
+            .expect("pool mints");
+        let mut suite = Self { chain, token, pool };
         suite.grant_attester(ink_id(&attester()));
         suite
     }
 
     fn grant_attester(&mut self, who: AccountId) {
-        let granted: Result<(), AccessControlError> = self
-            .call(
+        self.chain
+            .send::<(), AccessControlError>(
+                &self.pool,
                 &creator(),
                 "AccessControl::grant_role",
                 (ATTESTER, Some(who)),
             )
-            .0;
-        granted.expect("attester");
-    }
-
-    fn token_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.token_bundle, &self.token, message, args, caller, 0);
-        (answer.expect("token answers"), receipt)
-    }
-
-    fn call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.pool_bundle, &self.pool, message, args, caller, 0);
-        (answer.expect("pool answers"), receipt)
-    }
-
-    fn send<T: Decode + std::fmt::Debug>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> (Result<T, Error>, Receipt) {
-        let (result, receipt) = self.call::<Result<T, Error>>(caller, message, args);
-        assert_eq!(receipt.reverted, result.is_err(), "{message}: {result:?}");
-        (result, receipt)
+            .0
+            .expect("attester");
     }
 
     fn balance(&mut self, who: &AccountId32) -> u128 {
-        self.token_call::<u128>(&creator(), "PSP22::balance_of", ink_id(who))
-            .0
+        self.chain
+            .read(&self.token, "PSP22::balance_of", ink_id(who))
     }
 
     fn supply(&mut self) -> u128 {
-        self.token_call::<u128>(&creator(), "PSP22::total_supply", ())
-            .0
+        self.chain.read(&self.token, "PSP22::total_supply", ())
     }
 }
 
@@ -156,65 +102,75 @@ fn attested_contributors_claim_minted_tokens_after_the_window() {
     let mut suite = Suite::new(u128::MAX);
     assert_eq!(
         suite
-            .send::<u64>(
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
                 &attester(),
                 "attest",
-                (ink_id(&charlie()), 30u128, [1u8; 32])
+                (id(fan), 30u128, [1u8; 32])
             )
             .0,
         Ok(0)
     );
     assert_eq!(
         suite
-            .send::<u64>(
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
                 &attester(),
                 "attest",
-                (ink_id(&django()), 10u128, [2u8; 32])
+                (id(other_fan), 10u128, [2u8; 32])
             )
             .0,
         Ok(1)
     );
     assert_eq!(
         suite
-            .send::<u64>(
-                &charlie(),
-                "attest",
-                (ink_id(&charlie()), 10u128, [3u8; 32])
-            )
+            .chain
+            .send::<u64, Error>(&suite.pool, &fan(), "attest", (id(fan), 10u128, [3u8; 32]))
             .0,
         Err(Error::MissingRole)
     );
     suite.chain.set_time(CLAIMABLE - 1);
     assert_eq!(
-        suite.send::<u128>(&charlie(), "claim", 0u32).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32)
+            .0,
         Err(Error::NotClaimableYet)
     );
     suite.chain.set_time(CLAIMABLE);
-    let claimable: u128 = suite
-        .call(&creator(), "claimable", (ink_id(&charlie()), 0u32))
-        .0;
+    let claimable: u128 = suite.chain.read(&suite.pool, "claimable", (id(fan), 0u32));
     assert_eq!(claimable, 750 * ONE);
-    let (claimed, receipt) = suite.send::<u128>(&charlie(), "claim", 0u32);
+    let (claimed, receipt) = suite
+        .chain
+        .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32);
     assert_eq!(claimed, Ok(750 * ONE));
-    let events: Vec<Claimed> = receipt.events.iter().filter_map(|e| e.decode()).collect();
+    let events: Vec<Claimed> = receipt.events_of();
     assert_eq!(
         events,
         vec![Claimed {
-            account: ink_id(&charlie()),
+            account: id(fan),
             epoch: 0,
             amount: 750 * ONE
         }]
     );
     assert_eq!(
-        suite.send::<u128>(&charlie(), "claim", 0u32).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32)
+            .0,
         Err(Error::AlreadyClaimed)
     );
     assert_eq!(
-        suite.send::<u128>(&django(), "claim_epochs", vec![0u32]).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.pool, &other_fan(), "claim_epochs", vec![0u32])
+            .0,
         Ok(250 * ONE)
     );
     assert_eq!(
-        (suite.balance(&charlie()), suite.balance(&django())),
+        (suite.balance(&fan()), suite.balance(&other_fan())),
         (750 * ONE, 250 * ONE)
     );
     assert_eq!(
@@ -222,7 +178,7 @@ fn attested_contributors_claim_minted_tokens_after_the_window() {
         1_000 * ONE,
         "supply moved exactly by the emission"
     );
-    let minted: u128 = suite.call(&creator(), "minted", ()).0;
+    let minted: u128 = suite.chain.read(&suite.pool, "minted", ());
     assert_eq!(minted, 1_000 * ONE);
 }
 
@@ -235,7 +191,7 @@ fn a_signed_voucher_is_accepted_once() {
     Blake2x256::hash(&public, &mut signer);
     suite.grant_attester(AccountId::from(signer));
     let voucher = Voucher {
-        contributor: ink_id(&charlie()),
+        contributor: id(fan),
         epoch: 0,
         points: 40,
         reference: [7; 32],
@@ -245,10 +201,12 @@ fn a_signed_voucher_is_accepted_once() {
     // The digest a wallet signs: blake2_256 of SCALE((tag, domain, pool, voucher)).
     let mut digest = [0u8; 32];
     Blake2x256::hash(
-        &(VOUCHER_TAG, 42u32, ink_id(&suite.pool), &voucher).encode(),
+        &(VOUCHER_TAG, 42u32, suite.pool.id(), &voucher).encode(),
         &mut digest,
     );
-    let on_chain: [u8; 32] = suite.call(&creator(), "voucher_digest", voucher.clone()).0;
+    let on_chain: [u8; 32] = suite
+        .chain
+        .read(&suite.pool, "voucher_digest", voucher.clone());
     assert_eq!(on_chain, digest);
     let (id, compact) = Secp256k1::new()
         .sign_ecdsa_recoverable(&Message::from_digest_slice(&digest).expect("digest"), &key)
@@ -258,13 +216,25 @@ fn a_signed_voucher_is_accepted_once() {
     signature[64] = u8::try_from(id.to_i32()).expect("0 or 1");
     assert_eq!(
         suite
-            .send::<u64>(&django(), "submit_voucher", (voucher.clone(), signature))
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
+                &other_fan(),
+                "submit_voucher",
+                (voucher.clone(), signature)
+            )
             .0,
         Ok(0)
     );
     assert_eq!(
         suite
-            .send::<u64>(&django(), "submit_voucher", (voucher.clone(), signature))
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
+                &other_fan(),
+                "submit_voucher",
+                (voucher.clone(), signature)
+            )
             .0,
         Err(Error::NonceUsed)
     );
@@ -274,13 +244,22 @@ fn a_signed_voucher_is_accepted_once() {
     };
     assert_eq!(
         suite
-            .send::<u64>(&django(), "submit_voucher", (tampered, signature))
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
+                &other_fan(),
+                "submit_voucher",
+                (tampered, signature)
+            )
             .0,
         Err(Error::BadSignature)
     );
     suite.chain.set_time(CLAIMABLE);
     assert_eq!(
-        suite.send::<u128>(&charlie(), "claim", 0u32).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32)
+            .0,
         Ok(1_000 * ONE)
     );
 }
@@ -290,25 +269,27 @@ fn a_token_cap_below_the_schedule_is_a_typed_refusal() {
     let mut suite = Suite::new(100 * ONE);
     assert_eq!(
         suite
-            .send::<u64>(
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
                 &attester(),
                 "attest",
-                (ink_id(&charlie()), 5u128, [1u8; 32])
+                (id(fan), 5u128, [1u8; 32])
             )
             .0,
         Ok(0)
     );
     suite.chain.set_time(CLAIMABLE);
-    let (result, receipt) = suite.send::<u128>(&charlie(), "claim", 0u32);
+    let (result, receipt) = suite
+        .chain
+        .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32);
     assert_eq!(
         result,
         Err(Error::Mint(PSP22Error::Custom("Cap exceeded".into())))
     );
     assert!(receipt.events.is_empty());
     assert_eq!(suite.supply(), 0);
-    let claimable: u128 = suite
-        .call(&creator(), "claimable", (ink_id(&charlie()), 0u32))
-        .0;
+    let claimable: u128 = suite.chain.read(&suite.pool, "claimable", (id(fan), 0u32));
     assert_eq!(
         claimable,
         1_000 * ONE,
@@ -323,10 +304,12 @@ fn claim_gas_is_independent_of_the_number_of_contributors() {
         let mut suite = Suite::new(u128::MAX);
         assert_eq!(
             suite
-                .send::<u64>(
+                .chain
+                .send::<u64, Error>(
+                    &suite.pool,
                     &attester(),
                     "attest",
-                    (ink_id(&charlie()), 7u128, [0u8; 32])
+                    (id(fan), 7u128, [0u8; 32])
                 )
                 .0,
             Ok(0)
@@ -340,14 +323,18 @@ fn claim_gas_is_independent_of_the_number_of_contributors() {
             .collect();
         for batch in others.chunks(mining_pool::MAX_BATCH) {
             assert!(suite
-                .send::<u64>(&attester(), "attest_batch", batch.to_vec())
+                .chain
+                .send::<u64, Error>(&suite.pool, &attester(), "attest_batch", batch.to_vec())
                 .0
                 .is_ok());
         }
-        let total: u128 = suite.call(&creator(), "epoch_total", 0u32).0;
+        let total: u128 = suite.chain.read(&suite.pool, "epoch_total", 0u32);
         assert_eq!(total, 7 + 3 * u128::from(contributors - 1));
         suite.chain.set_time(CLAIMABLE);
-        let (claimed, receipt) = suite.send::<u128>(&charlie(), "claim", 0u32);
+        let (claimed, receipt) =
+            suite
+                .chain
+                .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32);
         assert!(claimed.expect("claim") > 0);
         costs.push((contributors, receipt.gas));
     }

@@ -2,39 +2,28 @@
 
 use creator_nft::{CollectionError, DropConfig};
 use e2e_tests::{
-    account, ink_id, merkle_round, AccountId32, BalanceAPI, Bundle, Chain, Receipt, ENDOWMENT,
+    account,
+    actors::{creator, fan, id, other_fan},
+    ink_id, merkle_round, AccountId32, BalanceAPI, Bundle, Chain, Contract, ENDOWMENT,
 };
-use ink::scale::{Decode, Encode};
 use psp::{Id, PSP22Error};
 use reward_distributor::{Asset, DistributorError as Error, RewardClaimed, Withdrawal};
 
 const ONE: u128 = 1_000_000_000_000;
 /// A unit of native currency in these tests (the sandbox endows accounts with 10^15).
 const NATIVE: u128 = 1_000_000_000;
-const DURATION: u64 = 10_000;
+/// The shortest reward duration the distributor accepts (one day, `psp::limits`).
+const DURATION: u64 = psp::limits::MIN_REWARD_DURATION;
 
-fn creator() -> AccountId32 {
-    account(1)
-}
-fn alice() -> AccountId32 {
-    account(2)
-}
-fn bob() -> AccountId32 {
-    account(3)
-}
-
+/// A creator token and a standalone distributor staking it; everyone holds and approved.
 struct Suite {
     chain: Chain,
-    token_bundle: Bundle,
-    distributor_bundle: Bundle,
-    token: AccountId32,
-    distributor: AccountId32,
+    token: Contract,
+    distributor: Contract,
 }
 
 impl Suite {
     fn new(cooldown: u64) -> Self {
-        let token_bundle = Bundle::load("creator_token").expect("token bundle");
-        let distributor_bundle = Bundle::load("reward_distributor").expect("distributor bundle");
         let mut chain = Chain::new();
         chain.set_time(1_000);
         let args = (
@@ -42,23 +31,18 @@ impl Suite {
             Some(String::from("MIRA")),
             12u8,
             u128::MAX,
-            ink_id(&creator()),
+            id(creator),
         );
-        let (token, _) = chain
-            .deploy(&token_bundle, "new", args, &creator(), vec![])
-            .expect("token");
-        let args = (ink_id(&token), DURATION, cooldown, ink_id(&creator()));
-        let (distributor, _) = chain
-            .deploy(&distributor_bundle, "new", args, &creator(), vec![])
-            .expect("distributor");
+        let token = chain.instantiate(&Bundle::shared("creator_token"), args, &creator());
+        let args = (token.id(), DURATION, cooldown, id(creator));
+        let distributor =
+            chain.instantiate(&Bundle::shared("reward_distributor"), args, &creator());
         let mut suite = Self {
             chain,
-            token_bundle,
-            distributor_bundle,
             token,
             distributor,
         };
-        for who in [creator(), alice(), bob()] {
+        for who in [creator(), fan(), other_fan()] {
             suite.mint(&who, 1_000_000 * ONE);
             suite.approve(&who, u128::MAX);
         }
@@ -66,114 +50,106 @@ impl Suite {
     }
 
     fn mint(&mut self, to: &AccountId32, amount: u128) {
-        let minted: Result<(), PSP22Error> = self
-            .token_call(&creator(), "PSP22Mintable::mint", (ink_id(to), amount))
-            .0;
-        minted.expect("mint");
+        self.chain
+            .send::<(), PSP22Error>(
+                &self.token,
+                &creator(),
+                "PSP22Mintable::mint",
+                (ink_id(to), amount),
+            )
+            .0
+            .expect("mint");
     }
 
     fn approve(&mut self, who: &AccountId32, amount: u128) {
-        let approved: Result<(), PSP22Error> = self
-            .token_call(who, "PSP22::approve", (ink_id(&self.distributor), amount))
-            .0;
-        approved.expect("approve");
-    }
-
-    fn token_call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-    ) -> (R, Receipt) {
-        let (answer, receipt) =
-            self.chain
-                .call::<R>(&self.token_bundle, &self.token, message, args, caller, 0);
-        (answer.expect("token answers"), receipt)
-    }
-
-    fn call<R: Decode>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        value: u128,
-    ) -> (R, Receipt) {
-        let (answer, receipt) = self.chain.call::<R>(
-            &self.distributor_bundle,
-            &self.distributor,
-            message,
-            args,
-            caller,
-            value,
-        );
-        (answer.expect("distributor answers"), receipt)
-    }
-
-    /// A state-changing call whose `Err` must revert with no events.
-    fn send<T: Decode + std::fmt::Debug>(
-        &mut self,
-        caller: &AccountId32,
-        message: &str,
-        args: impl Encode,
-        value: u128,
-    ) -> (Result<T, Error>, Receipt) {
-        let (result, receipt) = self.call::<Result<T, Error>>(caller, message, args, value);
-        assert_eq!(receipt.reverted, result.is_err(), "{message}: {result:?}");
-        if result.is_err() {
-            assert!(receipt.events.is_empty());
-        }
-        (result, receipt)
+        self.chain
+            .send::<(), PSP22Error>(
+                &self.token,
+                who,
+                "PSP22::approve",
+                (self.distributor.id(), amount),
+            )
+            .0
+            .expect("approve");
     }
 
     fn balance(&mut self, who: &AccountId32) -> u128 {
-        self.token_call::<u128>(&creator(), "PSP22::balance_of", ink_id(who))
-            .0
+        self.chain
+            .read(&self.token, "PSP22::balance_of", ink_id(who))
     }
 
     fn token_asset(&self) -> Asset {
-        Asset::Token(ink_id(&self.token))
+        Asset::Token(self.token.id())
     }
 
     fn pending(&mut self, who: &AccountId32, asset: Asset) -> u128 {
-        self.call::<u128>(&creator(), "pending", (ink_id(who), asset), 0)
-            .0
+        self.chain
+            .read(&self.distributor, "pending", (ink_id(who), asset))
     }
 }
 
 #[test]
 fn stakers_share_native_and_token_profits_pro_rata() {
     let mut suite = Suite::new(0);
-    assert_eq!(suite.send::<()>(&alice(), "stake", 300 * ONE, 0).0, Ok(()));
-    assert_eq!(suite.send::<()>(&bob(), "stake", 100 * ONE, 0).0, Ok(()));
-    assert_eq!(suite.balance(&alice()), 999_700 * ONE);
-    let total: u128 = suite.call(&creator(), "total_staked", (), 0).0;
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 300 * ONE)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "stake", 100 * ONE)
+            .0,
+        Ok(())
+    );
+    assert_eq!(suite.balance(&fan()), 999_700 * ONE);
+    let total: u128 = suite.chain.read(&suite.distributor, "total_staked", ());
     assert_eq!(total, 400 * ONE);
 
     // The creator shares 4,000 native units and 8,000 tokens; both stream over 10 s.
     assert_eq!(
         suite
-            .send::<()>(&creator(), "deposit_native", 4_000 * NATIVE, 4_000 * NATIVE)
+            .chain
+            .send_paying::<(), Error>(
+                &suite.distributor,
+                &creator(),
+                "deposit_native",
+                4_000 * NATIVE,
+                4_000 * NATIVE
+            )
             .0,
         Ok(())
     );
-    let token = ink_id(&suite.token);
+    let token = suite.token.id();
     assert_eq!(
         suite
-            .send::<()>(&creator(), "deposit", (token, 8_000 * ONE), 0)
+            .chain
+            .send::<(), Error>(
+                &suite.distributor,
+                &creator(),
+                "deposit",
+                (token, 8_000 * ONE)
+            )
             .0,
         Ok(())
     );
     suite.chain.set_time(1_000 + DURATION / 2);
-    let halfway = suite.pending(&alice(), Asset::Native);
+    let halfway = suite.pending(&fan(), Asset::Native);
     assert!(
         halfway.abs_diff(1_500 * NATIVE) <= 1,
         "half streamed: {halfway}"
     );
 
     suite.chain.set_time(1_000 + DURATION);
-    let native_before = suite.chain.native_balance(&alice());
-    let token_before = suite.balance(&alice());
-    let (paid, receipt) = suite.send::<Vec<(Asset, u128)>>(&alice(), "claim_all", (), 0);
+    let native_before = suite.chain.native_balance(&fan());
+    let token_before = suite.balance(&fan());
+    let (paid, receipt) =
+        suite
+            .chain
+            .send::<Vec<(Asset, u128)>, Error>(&suite.distributor, &fan(), "claim_all", ());
     let paid = paid.expect("claim_all");
     assert_eq!(paid.len(), 2);
     assert!(
@@ -185,53 +161,50 @@ fn stakers_share_native_and_token_profits_pro_rata() {
         "{paid:?}"
     );
     assert_eq!(
-        suite.chain.native_balance(&alice()),
+        suite.chain.native_balance(&fan()),
         native_before + paid[0].1
     );
-    assert_eq!(suite.balance(&alice()), token_before + paid[1].1);
+    assert_eq!(suite.balance(&fan()), token_before + paid[1].1);
     let claims: Vec<RewardClaimed> = receipt.events.iter().filter_map(|e| e.decode()).collect();
     assert_eq!(claims.len(), 2);
 
-    let (bob_native, _) = suite.send::<u128>(&bob(), "claim", Asset::Native, 0);
-    assert!(bob_native.expect("claim").abs_diff(1_000 * NATIVE) <= 1);
+    let (other_fan_native, _) =
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &other_fan(), "claim", Asset::Native);
+    assert!(other_fan_native.expect("claim").abs_diff(1_000 * NATIVE) <= 1);
     assert_eq!(
-        suite.send::<u128>(&bob(), "claim", Asset::Native, 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &other_fan(), "claim", Asset::Native)
+            .0,
         Ok(0),
         "nothing twice"
     );
     let asset = suite.token_asset();
-    let bob_tokens = suite.pending(&bob(), asset);
-    assert!(bob_tokens <= 2_000 * ONE && bob_tokens + 1 >= 2_000 * ONE);
+    let other_fan_tokens = suite.pending(&other_fan(), asset);
+    assert!(other_fan_tokens <= 2_000 * ONE && other_fan_tokens + 1 >= 2_000 * ONE);
 }
 
 #[test]
 fn nft_proceeds_reach_stakers_through_sync() {
     let mut suite = Suite::new(0);
-    let nft_bundle = Bundle::load("creator_nft").expect("nft bundle");
     let args = (
         String::from("Drops"),
         String::from("DRP"),
         String::from("ipfs://x/"),
-        ink_id(&creator()),
+        id(creator),
     );
-    let (nft, _) = suite
+    let nft = suite
         .chain
-        .deploy(&nft_bundle, "new", args, &creator(), vec![])
-        .expect("nft");
-    let split = (
-        ink_id(&creator()),
-        8_000u16,
-        ink_id(&suite.distributor),
-        2_000u16,
-    );
-    let set: Result<(), CollectionError> = suite
+        .instantiate(&Bundle::shared("creator_nft"), args, &creator());
+    let split = (id(creator), 8_000u16, suite.distributor.id(), 2_000u16);
+    let (set, _) = suite
         .chain
-        .call(&nft_bundle, &nft, "set_proceeds", split, &creator(), 0)
-        .0
-        .expect("answer");
+        .send::<(), CollectionError>(&nft, &creator(), "set_proceeds", split);
     set.expect("split");
     let config = DropConfig {
-        payment_token: ink_id(&suite.token),
+        payment_token: suite.token.id(),
         price: 50 * ONE,
         start: 0,
         end: u64::MAX,
@@ -240,68 +213,93 @@ fn nft_proceeds_reach_stakers_through_sync() {
         max_per_call: 10,
         allowlist_root: None,
     };
-    let opened: Result<u32, CollectionError> = suite
-        .chain
-        .call(&nft_bundle, &nft, "configure_drop", config, &creator(), 0)
-        .0
-        .expect("answer");
+    let (opened, _) =
+        suite
+            .chain
+            .send::<u32, CollectionError>(&nft, &creator(), "configure_drop", config);
     opened.expect("drop");
-    assert_eq!(suite.send::<()>(&alice(), "stake", 10 * ONE, 0).0, Ok(()));
-    // Bob buys 4 items: 200 tokens, 40 of which go straight to the distributor.
-    let approved: Result<(), PSP22Error> = suite
-        .token_call(&bob(), "PSP22::approve", (ink_id(&nft), 200 * ONE))
-        .0;
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 10 * ONE)
+            .0,
+        Ok(())
+    );
+    // The other fan buys 4 items: 200 tokens, 40 of which go straight to the distributor.
+    let (approved, _) = suite.chain.send::<(), PSP22Error>(
+        &suite.token,
+        &other_fan(),
+        "PSP22::approve",
+        (nft.id(), 200 * ONE),
+    );
     approved.expect("approve");
-    let bought: Result<Vec<Id>, CollectionError> = suite
-        .chain
-        .call(
-            &nft_bundle,
-            &nft,
-            "buy",
-            (4u32, 0u32, Vec::<[u8; 32]>::new()),
-            &bob(),
-            0,
-        )
-        .0
-        .expect("answer");
+    let (bought, _) = suite.chain.send::<Vec<Id>, CollectionError>(
+        &nft,
+        &other_fan(),
+        "buy",
+        (4u32, 0u32, Vec::<[u8; 32]>::new()),
+    );
     assert_eq!(bought.map(|ids| ids.len()), Ok(4));
     let asset = suite.token_asset();
     assert_eq!(
-        suite.send::<u128>(&creator(), "sync", asset, 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &creator(), "sync", asset)
+            .0,
         Ok(40 * ONE)
     );
     assert_eq!(
-        suite.send::<u128>(&creator(), "sync", asset, 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &creator(), "sync", asset)
+            .0,
         Ok(0),
         "picked up once"
     );
     suite.chain.set_time(1_000 + DURATION);
     assert_eq!(
-        suite.pending(&alice(), asset),
+        suite.pending(&fan(), asset),
         40 * ONE,
         "the only staker gets it all"
     );
-    let before = suite.balance(&alice());
+    let before = suite.balance(&fan());
     assert_eq!(
-        suite.send::<u128>(&alice(), "claim", asset, 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &fan(), "claim", asset)
+            .0,
         Ok(40 * ONE)
     );
-    assert_eq!(suite.balance(&alice()), before + 40 * ONE);
+    assert_eq!(suite.balance(&fan()), before + 40 * ONE);
     // Stakes are untouched by the rewards in the same token.
-    let held: u128 = suite.call(&creator(), "held", asset, 0).0;
+    let held: u128 = suite.chain.read(&suite.distributor, "held", asset);
     assert_eq!(held, 10 * ONE);
-    assert_eq!(suite.balance(&suite.distributor.clone()), 10 * ONE);
+    assert_eq!(suite.balance(&suite.distributor.address.clone()), 10 * ONE);
 }
 
 #[test]
 fn just_in_time_staking_earns_only_its_time_share() {
     let mut suite = Suite::new(0);
-    assert_eq!(suite.send::<()>(&alice(), "stake", 100 * ONE, 0).0, Ok(()));
-    // Bob sees the deposit coming, stakes as much as Alice right before it...
-    assert_eq!(suite.send::<()>(&bob(), "stake", 100 * ONE, 0).0, Ok(()));
     assert_eq!(
         suite
-            .send::<()>(
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 100 * ONE)
+            .0,
+        Ok(())
+    );
+    // The other fan sees the deposit coming, stakes as much as the fan right before it...
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "stake", 100 * ONE)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        suite
+            .chain
+            .send_paying::<(), Error>(
+                &suite.distributor,
                 &creator(),
                 "deposit_native",
                 10_000 * NATIVE,
@@ -310,11 +308,18 @@ fn just_in_time_staking_earns_only_its_time_share() {
             .0,
         Ok(())
     );
-    // ... and leaves 100 ms (1 % of the stream) later.
-    suite.chain.set_time(1_100);
-    assert_eq!(suite.send::<()>(&bob(), "unstake", 100 * ONE, 0).0, Ok(()));
+    // ... and leaves 1 % of the stream later.
+    suite.chain.set_time(1_000 + DURATION / 100);
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "unstake", 100 * ONE)
+            .0,
+        Ok(())
+    );
     let sniped = suite
-        .send::<u128>(&bob(), "claim", Asset::Native, 0)
+        .chain
+        .send::<u128, Error>(&suite.distributor, &other_fan(), "claim", Asset::Native)
         .0
         .expect("claim");
     assert!(
@@ -323,7 +328,8 @@ fn just_in_time_staking_earns_only_its_time_share() {
     );
     suite.chain.set_time(1_000 + DURATION);
     let kept = suite
-        .send::<u128>(&alice(), "claim", Asset::Native, 0)
+        .chain
+        .send::<u128, Error>(&suite.distributor, &fan(), "claim", Asset::Native)
         .0
         .expect("claim");
     assert!(kept + sniped <= 10_000 * NATIVE && kept + sniped + 2 >= 10_000 * NATIVE);
@@ -332,15 +338,30 @@ fn just_in_time_staking_earns_only_its_time_share() {
 #[test]
 fn unstake_with_cooldown_then_withdraw() {
     let mut suite = Suite::new(500);
-    assert_eq!(suite.send::<()>(&alice(), "stake", 100 * ONE, 0).0, Ok(()));
     assert_eq!(
-        suite.send::<()>(&alice(), "unstake", 101 * ONE, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 100 * ONE)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "unstake", 101 * ONE)
+            .0,
         Err(Error::InsufficientStake)
     );
-    assert_eq!(suite.send::<()>(&alice(), "unstake", 40 * ONE, 0).0, Ok(()));
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "unstake", 40 * ONE)
+            .0,
+        Ok(())
+    );
     let waiting: Withdrawal = suite
-        .call(&creator(), "withdrawal_of", ink_id(&alice()), 0)
-        .0;
+        .chain
+        .read(&suite.distributor, "withdrawal_of", ink_id(&fan()));
     assert_eq!(
         waiting,
         Withdrawal {
@@ -349,72 +370,99 @@ fn unstake_with_cooldown_then_withdraw() {
         }
     );
     assert_eq!(
-        suite.send::<u128>(&alice(), "withdraw", (), 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &fan(), "withdraw", ())
+            .0,
         Err(Error::CooldownNotOver)
     );
     suite.chain.set_time(1_500);
-    let before = suite.balance(&alice());
+    let before = suite.balance(&fan());
     assert_eq!(
-        suite.send::<u128>(&alice(), "withdraw", (), 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &fan(), "withdraw", ())
+            .0,
         Ok(40 * ONE)
     );
-    assert_eq!(suite.balance(&alice()), before + 40 * ONE);
+    assert_eq!(suite.balance(&fan()), before + 40 * ONE);
     assert_eq!(
-        suite.send::<u128>(&alice(), "withdraw", (), 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &fan(), "withdraw", ())
+            .0,
         Err(Error::NothingToWithdraw)
     );
-    let stake: u128 = suite.call(&creator(), "stake_of", ink_id(&alice()), 0).0;
+    let stake: u128 = suite
+        .chain
+        .read(&suite.distributor, "stake_of", ink_id(&fan()));
     assert_eq!(stake, 60 * ONE);
 }
 
 #[test]
 fn refusals_change_nothing() {
     let mut suite = Suite::new(0);
-    suite.approve(&bob(), 0);
+    suite.approve(&other_fan(), 0);
     assert_eq!(
-        suite.send::<()>(&bob(), "stake", ONE, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "stake", ONE)
+            .0,
         Err(Error::Token(PSP22Error::InsufficientAllowance))
     );
     assert_eq!(
-        suite.send::<()>(&alice(), "stake", 2_000_000 * ONE, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 2_000_000 * ONE)
+            .0,
         Err(Error::Token(PSP22Error::InsufficientBalance))
     );
     assert_eq!(
-        suite.send::<()>(&alice(), "stake", 0u128, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "stake", 0u128)
+            .0,
         Err(Error::ZeroAmount)
     );
     assert_eq!(
-        suite.send::<()>(&creator(), "deposit_native", 5u128, 4).0,
+        suite
+            .chain
+            .send_paying::<(), Error>(&suite.distributor, &creator(), "deposit_native", 5u128, 4)
+            .0,
         Err(Error::ValueMismatch)
     );
     let stranger = ink_id(&account(9));
     assert_eq!(
         suite
-            .send::<()>(&creator(), "deposit", (stranger, 5u128), 0)
+            .chain
+            .send::<(), Error>(&suite.distributor, &creator(), "deposit", (stranger, 5u128))
             .0,
         Err(Error::UnknownAsset)
     );
     assert_eq!(
         suite
-            .send::<()>(&alice(), "add_reward_asset", stranger, 0)
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "add_reward_asset", stranger)
             .0,
         Err(Error::MissingRole)
     );
     assert_eq!(
         suite
-            .send::<()>(&creator(), "add_reward_asset", stranger, 0)
+            .chain
+            .send::<(), Error>(&suite.distributor, &creator(), "add_reward_asset", stranger)
             .0,
         Ok(())
     );
     assert_eq!(
         suite
-            .send::<()>(&creator(), "deposit", (stranger, 5u128), 0)
+            .chain
+            .send::<(), Error>(&suite.distributor, &creator(), "deposit", (stranger, 5u128))
             .0,
         Err(Error::TokenCallFailed),
         "not a contract"
     );
-    assert_eq!(suite.balance(&alice()), 1_000_000 * ONE);
-    let total: u128 = suite.call(&creator(), "total_staked", (), 0).0;
+    assert_eq!(suite.balance(&fan()), 1_000_000 * ONE);
+    let total: u128 = suite.chain.read(&suite.distributor, "total_staked", ());
     assert_eq!(total, 0);
 }
 
@@ -423,90 +471,125 @@ fn merkle_round_from_csv_end_to_end() {
     let mut suite = Suite::new(0);
     let csv = format!(
         "account,amount\n0x{},{}\n0x{},{}\n0x{},{}\n",
-        e2e_tests::hex(AsRef::<[u8]>::as_ref(&alice())),
+        e2e_tests::hex(AsRef::<[u8]>::as_ref(&fan())),
         70 * ONE,
-        e2e_tests::hex(AsRef::<[u8]>::as_ref(&bob())),
+        e2e_tests::hex(AsRef::<[u8]>::as_ref(&other_fan())),
         20 * ONE,
         e2e_tests::hex(&[9; 32]),
         10 * ONE,
     );
-    let plan = merkle_round::from_csv(&csv).expect("plan");
+    let next: u32 = suite.chain.read(&suite.distributor, "next_round", ());
+    let key = merkle_round::RoundKey {
+        distributor: suite.distributor.id(),
+        round: next,
+    };
+    let plan = merkle_round::from_csv(&csv, key).expect("plan");
     let asset = suite.token_asset();
-    let (opened, _) = suite.send::<u32>(
+    let (opened, _) = suite.chain.send::<u32, Error>(
+        &suite.distributor,
         &creator(),
         "open_round",
         (asset, plan.root, plan.total, 5_000u64),
-        0,
     );
     assert_eq!(opened, Ok(0));
     assert_eq!(
         suite
-            .send::<u32>(
-                &alice(),
+            .chain
+            .send::<u32, Error>(
+                &suite.distributor,
+                &fan(),
                 "open_round",
-                (asset, plan.root, plan.total, 5_000u64),
-                0
+                (asset, plan.root, plan.total, 5_000u64)
             )
             .0,
         Err(Error::MissingRole)
     );
     let creator_after_funding = suite.balance(&creator());
-    let alice_claim = plan.claims[0].clone();
+    let fan_claim = plan.claims[0].clone();
     let args = (
         0u32,
-        alice_claim.index,
-        alice_claim.account,
-        alice_claim.amount,
-        alice_claim.proof.clone(),
+        fan_claim.index,
+        fan_claim.account,
+        fan_claim.amount,
+        fan_claim.proof.clone(),
     );
-    let before = suite.balance(&alice());
+    let before = suite.balance(&fan());
     assert_eq!(
-        suite.send::<()>(&bob(), "claim_round", args.clone(), 0).0,
+        suite
+            .chain
+            .send::<(), Error>(
+                &suite.distributor,
+                &other_fan(),
+                "claim_round",
+                args.clone()
+            )
+            .0,
         Ok(()),
         "anyone submits"
     );
-    assert_eq!(suite.balance(&alice()), before + 70 * ONE);
+    assert_eq!(suite.balance(&fan()), before + 70 * ONE);
     assert_eq!(
-        suite.send::<()>(&alice(), "claim_round", args, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &fan(), "claim_round", args)
+            .0,
         Err(Error::AlreadyClaimed)
     );
-    let bob_claim = plan.claims[1].clone();
+    let other_fan_claim = plan.claims[1].clone();
     let forged = (
         0u32,
-        bob_claim.index,
-        bob_claim.account,
+        other_fan_claim.index,
+        other_fan_claim.account,
         30 * ONE,
-        bob_claim.proof.clone(),
+        other_fan_claim.proof.clone(),
     );
     assert_eq!(
-        suite.send::<()>(&bob(), "claim_round", forged, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "claim_round", forged)
+            .0,
         Err(Error::InvalidProof)
     );
     let honest = (
         0u32,
-        bob_claim.index,
-        bob_claim.account,
-        bob_claim.amount,
-        bob_claim.proof,
+        other_fan_claim.index,
+        other_fan_claim.account,
+        other_fan_claim.amount,
+        other_fan_claim.proof,
     );
-    assert_eq!(suite.send::<()>(&bob(), "claim_round", honest, 0).0, Ok(()));
     assert_eq!(
-        suite.send::<u128>(&creator(), "reclaim_round", 0u32, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "claim_round", honest)
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &creator(), "reclaim_round", 0u32)
+            .0,
         Err(Error::RoundStillOpen)
     );
     suite.chain.set_time(5_001);
     let late = plan.claims[2].clone();
     let args = (0u32, late.index, late.account, late.amount, late.proof);
     assert_eq!(
-        suite.send::<()>(&bob(), "claim_round", args, 0).0,
+        suite
+            .chain
+            .send::<(), Error>(&suite.distributor, &other_fan(), "claim_round", args)
+            .0,
         Err(Error::RoundClosed)
     );
     assert_eq!(
-        suite.send::<u128>(&creator(), "reclaim_round", 0u32, 0).0,
+        suite
+            .chain
+            .send::<u128, Error>(&suite.distributor, &creator(), "reclaim_round", 0u32)
+            .0,
         Ok(10 * ONE)
     );
     assert_eq!(suite.balance(&creator()), creator_after_funding + 10 * ONE);
-    assert_eq!(suite.balance(&suite.distributor.clone()), 0);
+    assert_eq!(suite.balance(&suite.distributor.address.clone()), 0);
 }
 
 /// Claim gas with 1, 100 and 1,000 stakers: the claim touches only the claimer's storage.
@@ -515,7 +598,13 @@ fn claim_gas_is_independent_of_the_number_of_stakers() {
     let mut costs = Vec::new();
     for stakers in [1u32, 100, 1_000] {
         let mut suite = Suite::new(0);
-        assert_eq!(suite.send::<()>(&alice(), "stake", 100 * ONE, 0).0, Ok(()));
+        assert_eq!(
+            suite
+                .chain
+                .send::<(), Error>(&suite.distributor, &fan(), "stake", 100 * ONE)
+                .0,
+            Ok(())
+        );
         for n in 1..stakers {
             let mut seed = [0xC0u8; 32];
             seed[..4].copy_from_slice(&n.to_le_bytes());
@@ -527,16 +616,32 @@ fn claim_gas_is_independent_of_the_number_of_stakers() {
                 .expect("endow");
             suite.mint(&who, 10 * ONE);
             suite.approve(&who, u128::MAX);
-            assert_eq!(suite.send::<()>(&who, "stake", ONE, 0).0, Ok(()));
+            assert_eq!(
+                suite
+                    .chain
+                    .send::<(), Error>(&suite.distributor, &who, "stake", ONE)
+                    .0,
+                Ok(())
+            );
         }
         assert_eq!(
             suite
-                .send::<()>(&creator(), "deposit_native", 1_000 * NATIVE, 1_000 * NATIVE)
+                .chain
+                .send_paying::<(), Error>(
+                    &suite.distributor,
+                    &creator(),
+                    "deposit_native",
+                    1_000 * NATIVE,
+                    1_000 * NATIVE
+                )
                 .0,
             Ok(())
         );
         suite.chain.set_time(1_000 + DURATION);
-        let (paid, receipt) = suite.send::<u128>(&alice(), "claim", Asset::Native, 0);
+        let (paid, receipt) =
+            suite
+                .chain
+                .send::<u128, Error>(&suite.distributor, &fan(), "claim", Asset::Native);
         assert!(paid.expect("claim") > 0);
         costs.push((stakers, receipt.gas));
     }
