@@ -379,7 +379,11 @@ fn main() {
         hex(carol),
         20 * ONE
     );
-    let plan = merkle_round::from_csv(&csv).expect("round plan");
+    let key = merkle_round::RoundKey {
+        distributor,
+        round: demo.query(Target::Distributor, "next_round", ()),
+    };
+    let plan = merkle_round::from_csv(&csv, key).expect("round plan");
     demo.step::<(), Psp>(
         "Mira approves the distributor to fund a loyalty round",
         "creator",
