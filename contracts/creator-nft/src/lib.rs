@@ -29,6 +29,7 @@
 )]
 
 pub mod drop;
+mod store;
 mod types;
 
 pub use types::*;
@@ -45,27 +46,28 @@ mod creator_nft {
     };
     use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable};
     use psp::{
-        psp34::AttributeSet, AccessControl, AccessControlError, Id, Ownable, OwnableError,
-        Ownership, PSP34Burnable, PSP34Data, PSP34Enumerable, PSP34Error, PSP34Event,
-        PSP34Metadata, PSP34Mintable, RoleType, Roles, DEFAULT_ADMIN_ROLE, MINTER, PSP34,
+        AccessControl, AccessControlError, Id, Ownable, OwnableError, Ownership, PSP34Burnable,
+        PSP34Data, PSP34Enumerable, PSP34Error, PSP34Metadata, PSP34Mintable, RoleType, Roles,
+        DEFAULT_ADMIN_ROLE, MINTER, PSP34,
     };
 
     /// An attribute's address: the item (or collection) id and the key.
-    type AttributeKey = (Id, Vec<u8>);
+    pub(crate) type AttributeKey = (Id, Vec<u8>);
 
+    /// The fields are `pub(crate)` only so that `store.rs` can hold the internals.
     #[ink(storage)]
     pub struct CreatorNft {
-        nft: PSP34Data,
-        ownership: Ownership,
-        roles: Roles,
-        attributes: Mapping<AttributeKey, Vec<u8>>,
-        drop: Lazy<Drop>,
-        bought: Mapping<(u32, AccountId), u32>,
-        next_drop_id: u32,
-        next_item: u64,
-        proceeds: Lazy<Proceeds>,
-        royalty: Lazy<Royalty>,
-        upgrades: UpgradeTimelock,
+        pub(crate) nft: PSP34Data,
+        pub(crate) ownership: Ownership,
+        pub(crate) roles: Roles,
+        pub(crate) attributes: Mapping<AttributeKey, Vec<u8>>,
+        pub(crate) drop: Lazy<Drop>,
+        pub(crate) bought: Mapping<(u32, AccountId), u32>,
+        pub(crate) next_drop_id: u32,
+        pub(crate) next_item: u64,
+        pub(crate) proceeds: Lazy<Proceeds>,
+        pub(crate) royalty: Lazy<Royalty>,
+        pub(crate) upgrades: UpgradeTimelock,
     }
 
     impl CreatorNft {
@@ -245,78 +247,6 @@ mod creator_nft {
             }
             self.store_attribute(id, key, data);
             Ok(())
-        }
-
-        /// The one path of every change to the items (mint, transfer, burn, approvals):
-        /// applies `change` to the ledger and emits its events.
-        fn update(
-            &mut self,
-            change: impl FnOnce(&mut PSP34Data) -> Result<Vec<PSP34Event>, PSP34Error>,
-        ) -> Result<(), PSP34Error> {
-            PSP34Event::emit_all(change(&mut self.nft)?);
-            Ok(())
-        }
-
-        /// The one writer of attributes.
-        fn store_attribute(&mut self, id: Id, key: Vec<u8>, data: Vec<u8>) {
-            self.attributes.insert((&id, &key), &data);
-            psp::emit(AttributeSet { id, key, data });
-        }
-
-        /// Never stored in practice (the constructor sets the proceeds): all to the owner.
-        fn default_proceeds(&self) -> Proceeds {
-            Proceeds::all_to(self.ownership.owner().unwrap_or(self.env().account_id()))
-        }
-
-        /// Mints the next `quantity` sequential item numbers not taken to `to`; answers the first
-        /// and all ids.
-        fn mint_sequential(
-            &mut self,
-            to: AccountId,
-            quantity: u32,
-        ) -> Result<(u64, Vec<Id>), CollectionError> {
-            let mut first_id = None;
-            let mut ids = Vec::new();
-            for _ in 0..quantity {
-                // Items minted by hand are skipped.
-                let mut item = self.next_item;
-                while self.nft.owner_of(&Id::U64(item)).is_some() {
-                    item = item.saturating_add(1);
-                }
-                first_id.get_or_insert(item);
-                self.update(|nft| nft.mint(to, Id::U64(item)))
-                    .map_err(CollectionError::Token)?;
-                ids.push(Id::U64(item));
-                self.next_item = item.checked_add(1).ok_or(CollectionError::Overflow)?;
-            }
-            Ok((first_id.unwrap_or_default(), ids))
-        }
-
-        /// Pulls `total` of `token` from `buyer` to the treasury and the distributor
-        /// (`PSP22::transfer_from`, the collection spending the buyer's allowance).
-        fn pay(
-            &self,
-            token: AccountId,
-            buyer: AccountId,
-            total: Balance,
-        ) -> Result<(Balance, Balance), CollectionError> {
-            let proceeds = self.proceeds();
-            let (to_treasury, to_distributor) = proceeds.split(total)?;
-            for (recipient, amount) in [
-                (proceeds.treasury, to_treasury),
-                (proceeds.distributor, to_distributor),
-            ] {
-                if amount > 0 {
-                    psp::call::transfer_from(token, buyer, recipient, amount)?;
-                }
-            }
-            Ok((to_treasury, to_distributor))
-        }
-
-        fn ensure_admin(&self) -> Result<(), CollectionError> {
-            self.roles
-                .check(DEFAULT_ADMIN_ROLE, self.env().caller())
-                .map_err(|_| CollectionError::MissingRole)
         }
     }
 

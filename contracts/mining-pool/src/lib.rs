@@ -30,6 +30,7 @@
 
 pub mod points;
 pub mod schedule;
+mod store;
 mod types;
 pub mod voucher;
 
@@ -47,8 +48,7 @@ pub const VOUCHER_TAG: &[u8] = b"creator-mining-voucher";
 #[ink::contract]
 mod mining_pool {
     use super::{
-        points::{Limits, Tally},
-        voucher, Attestation, AttestationVoided, Attested, Claimed, LimitsChanged, PoolConfig,
+        points::Limits, voucher, Attestation, AttestationVoided, LimitsChanged, PoolConfig,
         PoolError as Error, Settings, Voucher, ATTESTER, MAX_BATCH, MAX_CLAIM_EPOCHS,
     };
     use ink::{
@@ -65,27 +65,28 @@ mod mining_pool {
     #[derive(Debug, Default, Clone, Copy)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
     #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-    struct Contribution {
-        points: u128,
-        claimed: bool,
+    pub(crate) struct Contribution {
+        pub(crate) points: u128,
+        pub(crate) claimed: bool,
     }
 
+    /// The fields are `pub(crate)` only so that `store.rs` can hold the internals.
     #[ink(storage)]
     pub struct MiningPool {
         /// The configuration, kept once: `config()` is built from it.
-        settings: Settings,
-        minted: Balance,
-        next_attestation: u64,
+        pub(crate) settings: Settings,
+        pub(crate) minted: Balance,
+        pub(crate) next_attestation: u64,
         /// Points written only by `update_points` (with `epoch_points` and `attester_used`);
         /// `claimed` only by `take_reward`.
-        contributions: Mapping<(AccountId, u32), Contribution>,
-        epoch_points: Mapping<u32, u128>,
-        attester_used: Mapping<(AccountId, u32), u128>,
-        attestations: Mapping<u64, Attestation>,
-        used_nonces: Mapping<(AccountId, u64), ()>,
-        ownership: Ownership,
-        roles: Roles,
-        upgrades: UpgradeTimelock,
+        pub(crate) contributions: Mapping<(AccountId, u32), Contribution>,
+        pub(crate) epoch_points: Mapping<u32, u128>,
+        pub(crate) attester_used: Mapping<(AccountId, u32), u128>,
+        pub(crate) attestations: Mapping<u64, Attestation>,
+        pub(crate) used_nonces: Mapping<(AccountId, u64), ()>,
+        pub(crate) ownership: Ownership,
+        pub(crate) roles: Roles,
+        pub(crate) upgrades: UpgradeTimelock,
     }
 
     impl MiningPool {
@@ -339,127 +340,6 @@ mod mining_pool {
                 attester_budget,
             });
             Ok(())
-        }
-
-        // ---- internals ----
-
-        /// Records one attestation: the points under the limits, then the attestation itself.
-        fn record(
-            &mut self,
-            attester: AccountId,
-            contributor: AccountId,
-            epoch: u32,
-            points: u128,
-            reference: [u8; 32],
-        ) -> Result<u64, Error> {
-            let limits = self.settings.limits;
-            self.update_points((attester, contributor, epoch), |tally| {
-                tally.record(points, &limits)
-            })?;
-            let id = self.next_attestation;
-            self.next_attestation = id.checked_add(1).ok_or(Error::Overflow)?;
-            self.attestations.insert(
-                id,
-                &Attestation {
-                    attester,
-                    contributor,
-                    epoch,
-                    points,
-                    voided: false,
-                },
-            );
-            self.env().emit_event(Attested {
-                id,
-                attester,
-                contributor,
-                epoch,
-                points,
-                reference,
-            });
-            Ok(id)
-        }
-
-        /// The one writer of points (OpenZeppelin's `_update`): applies `change` (a rule of
-        /// [`Tally`]: record or void) to the counters an attestation by `attester` for
-        /// `contributor` in `epoch` touches, and stores those that changed.
-        fn update_points(
-            &mut self,
-            (attester, contributor, epoch): (AccountId, AccountId, u32),
-            change: impl FnOnce(Tally) -> Result<Tally, Error>,
-        ) -> Result<(), Error> {
-            let key = (contributor, epoch);
-            let mut contribution = self.contributions.get(key).unwrap_or_default();
-            let before = Tally {
-                account: contribution.points,
-                attester: self.attester_used(attester, epoch),
-                epoch: self.epoch_total(epoch),
-            };
-            let after = change(before)?;
-            if after.account != before.account {
-                contribution.points = after.account;
-                self.contributions.insert(key, &contribution);
-            }
-            if after.attester != before.attester {
-                self.attester_used
-                    .insert((attester, epoch), &after.attester);
-            }
-            if after.epoch != before.epoch {
-                self.epoch_points.insert(epoch, &after.epoch);
-            }
-            Ok(())
-        }
-
-        /// Marks `account`'s `epoch` claimed and returns its reward.
-        fn take_reward(&mut self, account: AccountId, epoch: u32) -> Result<Balance, Error> {
-            if self.claimable_from(epoch)? > self.env().block_timestamp() {
-                return Err(Error::NotClaimableYet);
-            }
-            let key = (account, epoch);
-            let mut contribution = self.contributions.get(key).ok_or(Error::NothingToClaim)?;
-            if contribution.claimed {
-                return Err(Error::AlreadyClaimed);
-            }
-            if contribution.points == 0 {
-                return Err(Error::NothingToClaim);
-            }
-            let amount = self.reward(epoch, contribution.points);
-            contribution.claimed = true;
-            self.contributions.insert(key, &contribution);
-            self.env().emit_event(Claimed {
-                account,
-                epoch,
-                amount,
-            });
-            Ok(amount)
-        }
-
-        /// What `points` of `epoch` earn: their pro-rata share of its emission.
-        fn reward(&self, epoch: u32, points: u128) -> Balance {
-            let total = self.epoch_total(epoch);
-            self.settings.schedule.reward(epoch, points, total)
-        }
-
-        /// Mints `amount` to `account` through the token; counts it.
-        fn mint(&mut self, account: AccountId, amount: Balance) -> Result<(), Error> {
-            self.minted = self.minted.checked_add(amount).ok_or(Error::Overflow)?;
-            if amount == 0 {
-                return Ok(());
-            }
-            Ok(psp::call::mint(self.settings.token, account, amount)?)
-        }
-
-        /// End of `epoch` plus the dispute window.
-        fn claimable_from(&self, epoch: u32) -> Result<u64, Error> {
-            self.settings
-                .epochs
-                .claimable_from(epoch)
-                .ok_or(Error::Overflow)
-        }
-
-        fn ensure_role(&self, role: RoleType, account: AccountId) -> Result<(), Error> {
-            self.roles
-                .check(role, account)
-                .map_err(|_| Error::MissingRole)
         }
     }
 
