@@ -14,7 +14,7 @@
 //! let (bought, receipt) = economy.chain.send_paying::<BuyQuote, MarketError>(
 //!     &market, &fan(), "buy", (0u128, u64::MAX), 1_000_000_000,
 //! );
-//! let balance: u128 = economy.chain.read(&token, "PSP22::balance_of", fan_id());
+//! let balance: u128 = economy.chain.read(&token, "PSP22::balance_of", id(fan));
 //! ```
 
 pub mod actors;
