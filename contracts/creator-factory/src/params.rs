@@ -3,10 +3,10 @@
 //! own types (a field added to either is a compile error here).
 
 use crate::{CreatorParams, FactoryError};
-use creator_market::{curve::Curve, MarketConfig};
+use creator_market::{curve::Curve, fees::Rates, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
-use mining_pool::PoolConfig;
-use psp::limits::{self, MAX_COOLDOWN};
+use mining_pool::{PoolConfig, Settings};
+use psp::limits::MAX_COOLDOWN;
 
 /// Basis points in 100 %.
 pub const BPS: u16 = 10_000;
@@ -19,8 +19,8 @@ pub const MAX_DECIMALS: u8 = 38;
 /// pool's cap, shares not summing to 100 %, a bad schedule (zero epoch length or halving
 /// interval; an epoch length, dispute window, reward duration or cooldown beyond `psp::limits`),
 /// a bad market (decimals above 38, a free curve, fees beyond `psp::limits`: 10 % in normal
-/// trading, a 25 % launch fee decaying within 7 days). The pool's and the market's own
-/// constructors apply the same limits.
+/// trading, a 25 % launch fee decaying within 7 days). The pool's and the market's bounds are
+/// their own checks (`Settings::try_from`, `Rates::is_valid`), called here.
 pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     // Blank: `trim().is_empty()`, written so as to leave out `trim`'s code (243 bytes of Wasm).
     let empty = |text: &String| text.chars().all(char::is_whitespace);
@@ -38,20 +38,24 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     if params.treasury_bps.checked_add(params.distributor_bps) != Some(BPS) {
         return Err(FactoryError::InvalidShares);
     }
-    if params.epoch_length == 0
-        || params.halving_interval == 0
-        || params.epoch_length > limits::MAX_EPOCH_LENGTH
-        || params.dispute_window > limits::MAX_DISPUTE_WINDOW
+    // The pool's and the market's own checks, so the factory refuses exactly what they would.
+    let nobody = AccountId::from([0; 32]);
+    if Settings::try_from(pool_config(params, nobody, 0, 0)).is_err()
         || !psp::limits::is_reward_duration(params.reward_duration)
         || params.unstake_cooldown > MAX_COOLDOWN
     {
         return Err(FactoryError::InvalidSchedule);
     }
+    // The market's rates as `market_config` sets them (no platform fee).
+    let rates = Rates {
+        creator_bps: params.market_fee_bps,
+        platform_bps: 0,
+        launch_bps: params.launch_fee_bps,
+        launch_period: params.launch_period,
+    };
     if params.decimals > MAX_DECIMALS
         || (params.base_price == 0 && params.price_slope == 0)
-        || params.market_fee_bps > limits::MAX_FEE_BPS
-        || params.launch_fee_bps > limits::MAX_LAUNCH_FEE_BPS
-        || params.launch_period > limits::MAX_LAUNCH_PERIOD
+        || !rates.is_valid()
     {
         return Err(FactoryError::InvalidMarket);
     }
