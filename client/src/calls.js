@@ -65,12 +65,15 @@ export const collection = {
   /** @param {number} dropId @param {Address} account @returns {Call} */
   boughtInDrop: (dropId, account) => call('creator_nft', 'bought_in_drop', [dropId, account]),
   /**
+   * @param {number} dropId the drop the buyer agreed to (`WrongDrop` if it was replaced)
    * @param {number} quantity
+   * @param {Amount} maxTotalPrice the most the buyer pays (`PriceAboveMax` above it)
    * @param {number} [allowance] the allowlist leaf's allowance (0 without an allowlist)
    * @param {(string | Uint8Array)[]} [proof] the Merkle proof of `(buyer, allowance)`
    * @returns {Call} `Result<Vec<Id>, CollectionError>`
    */
-  buy: (quantity, allowance = 0, proof = []) => call('creator_nft', 'buy', [quantity, allowance, proof]),
+  buy: (dropId, quantity, maxTotalPrice, allowance = 0, proof = []) =>
+    call('creator_nft', 'buy', [dropId, quantity, maxTotalPrice, allowance, proof]),
   /** @param {Address} owner @returns {Call} */
   balanceOf: (owner) => call('creator_nft', 'PSP34::balance_of', [owner]),
   /** @param {NftId} id @returns {Call} */

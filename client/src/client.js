@@ -471,7 +471,8 @@ export class SuiteClient {
 
   /**
    * Buys `quantity` items of the collection's current drop: approves the collection on the
-   * payment token for `quantity * price` if needed, then calls `buy`.
+   * payment token for `quantity * price` if needed, then calls `buy` bound to that drop's id
+   * and that price, so a drop reconfigured in between refuses instead of charging more.
    * @param {Account} account @param {Address} collection @param {number} quantity
    * @param {{ allowance?: number, proof?: string[] }} [allowlist] the leaf's allowance and proof
    * @returns {Promise<{ ids: Plain[], approval: Receipt | null, receipt: Receipt }>}
@@ -481,7 +482,7 @@ export class SuiteClient {
     if (!drop) throw new ContractError('buy: the collection has no drop', { kind: 'contract', error: 'NoActiveDrop' });
     const cost = big(drop.config.price) * BigInt(quantity);
     const approval = cost > 0n ? await this.ensureAllowance(account, drop.config.paymentToken, collection, cost) : null;
-    const receipt = await this.send(account, collection, calls.collection.buy(quantity, allowance, proof));
+    const receipt = await this.send(account, collection, calls.collection.buy(drop.id, quantity, cost, allowance, proof));
     return { ids: /** @type {Plain[]} */ (receipt.value), approval, receipt };
   }
 

@@ -810,7 +810,7 @@ fn collection_rows() -> Vec<Row> {
                     n,
                     &fan(),
                     "buy",
-                    (1u32, 0u32, Vec::<[u8; 32]>::new()),
+                    (0u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
                     0,
                 );
                 assert_eq!(w.token_balance(&fan()), before - ONE, "the buyer paid");

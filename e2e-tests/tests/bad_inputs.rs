@@ -329,7 +329,7 @@ impl World {
             &mut chain,
             &collection,
             "buy",
-            (2u32, 0u32, Vec::<[u8; 32]>::new()),
+            (0u32, 2u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
             &them,
             0,
         );
@@ -683,6 +683,12 @@ fn every_message_answers_boundary_inputs_with_ok_or_a_typed_error() {
         ("creator_nft", "bought_in_drop", "drop_id=u32::MAX", None),
         ("creator_nft", "buy", "proof=Vec<[u8; 32]>(len 1000)", None),
         (
+            "creator_nft",
+            "buy",
+            "drop_id=u32::MAX",
+            Some("CollectionError::WrongDrop"),
+        ),
+        (
             "reward_distributor",
             "claim_round",
             "round=u32::MAX",
@@ -786,7 +792,8 @@ fn a_contract_named_as_its_own_token_answers_with_a_typed_error() {
             &mut chain,
             collection,
             "buy",
-            (1u32, 0u32, Vec::<[u8; 32]>::new()).encode(),
+            // Drop 1: the sweep's state opened drop 0.
+            (1u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()).encode(),
             &fan()
         ),
         Outcome::Typed("CollectionError::PaymentCallFailed".into())

@@ -106,6 +106,8 @@ impl Suite {
         self.chain.set_time(1_500);
     }
 
+    /// `who` buys from the current drop as a client does: naming the drop it reads and
+    /// exactly `quantity * price` as the most it pays.
     fn buy(
         &mut self,
         who: &AccountId32,
@@ -113,8 +115,11 @@ impl Suite {
         allowance: u32,
         proof: Vec<[u8; 32]>,
     ) -> (Result<Vec<Id>, CollectionError>, Receipt) {
-        self.chain
-            .send(&self.nft, who, "buy", (quantity, allowance, proof))
+        let drop: Option<creator_nft::Drop> = self.chain.read(&self.nft, "drop_info", ());
+        let (drop_id, price) = drop.map_or((0, 0), |drop| (drop.id, drop.config.price));
+        let max_total_price = price.saturating_mul(u128::from(quantity));
+        let args = (drop_id, quantity, max_total_price, allowance, proof);
+        self.chain.send(&self.nft, who, "buy", args)
     }
 
     fn nft_balance(&mut self, who: &AccountId32) -> u32 {

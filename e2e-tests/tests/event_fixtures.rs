@@ -533,8 +533,8 @@ fn record() -> Value {
         &alice,
         &collection,
         "buy",
-        (3u32, 0u32, Vec::<[u8; 32]>::new()),
-        json!(["3", "0", []]),
+        (0u32, 3u32, 150 * ONE, 0u32, Vec::<[u8; 32]>::new()),
+        json!(["0", "3", num(150 * ONE), "0", []]),
         0,
         |out| match decode::<Result<Vec<psp::Id>, creator_nft::CollectionError>>(out) {
             Ok(ids) => json!({ "Ok": ids.iter().map(id).collect::<Vec<_>>() }),

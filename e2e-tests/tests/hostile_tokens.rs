@@ -371,7 +371,7 @@ impl Shop {
                 &self.collection,
                 &fan(),
                 "buy",
-                (quantity, 0u32, Vec::<[u8; 32]>::new()),
+                (0u32, quantity, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
             )
             .0
     }
@@ -385,14 +385,17 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     // During `buy`'s payment the token calls `buy` again, then a read-only `drop_info`: ink!
     // contracts refuse any re-entry.
     for (message, args) in [
-        ("buy", (1u32, 0u32, Vec::<[u8; 32]>::new()).encode()),
+        (
+            "buy",
+            (0u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()).encode(),
+        ),
         ("drop_info", Vec::new()),
     ] {
         shop.w.reenter(&collection, message, RawArgs(args.clone()));
         let (result, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
             &collection,
             "buy",
-            (1u32, 0u32, Vec::<[u8; 32]>::new()),
+            (0u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
             &fan(),
             0,
         );
@@ -419,7 +422,7 @@ fn collection_refuses_reentry_from_its_payment_token_and_rolls_back() {
     let (bought, denied) = shop.w.send_traced::<Vec<Id>, CollectionError>(
         &collection,
         "buy",
-        (1u32, 0u32, Vec::<[u8; 32]>::new()),
+        (0u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
         &fan(),
         0,
     );

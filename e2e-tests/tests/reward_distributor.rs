@@ -237,7 +237,7 @@ fn nft_proceeds_reach_stakers_through_sync() {
         &nft,
         &other_fan(),
         "buy",
-        (4u32, 0u32, Vec::<[u8; 32]>::new()),
+        (0u32, 4u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
     );
     assert_eq!(bought.map(|ids| ids.len()), Ok(4));
     let asset = suite.token_asset();

@@ -3,6 +3,7 @@
 //! before its fix and passes after.
 
 use creator_factory::{CodeHashes, CreatorParams, FactoryError};
+use creator_nft::{CollectionError, DropConfig, DropEnded};
 use e2e_tests::{
     actors::{attacker, creator, fan, id, nobody},
     economy,
@@ -496,4 +497,64 @@ fn i1_i3_the_royalty_is_the_creators_and_the_wallet_cannot_own_itself() {
         vesting.id(),
     );
     assert_eq!(refused, Err(creator_vesting::VestingError::WalletItself));
+}
+
+/// L-6: a fan with a large standing allowance signs `buy` for 5 items of drop 0 at 100 each;
+/// the admin front-runs it with a drop at 10,000. The fan's `buy` names drop 0 and at most
+/// 500, so it is refused and pays nothing; in the new drop, the same bound refuses the dearer
+/// price. I-10: the replaced live drop ends with a `DropEnded`.
+#[test]
+fn l6_a_front_run_reconfiguration_cannot_charge_a_buyer_more() {
+    let mut economy = Economy::new();
+    let (token, collection) = (
+        economy.suite.token.clone(),
+        economy.suite.collection.clone(),
+    );
+    mint(&mut economy, &fan(), 1_000_000);
+    let drop = |price| DropConfig {
+        payment_token: token.id(),
+        price,
+        start: 0,
+        end: u64::MAX,
+        max_supply: 100,
+        max_per_account: 10,
+        max_per_call: 10,
+        allowlist_root: None,
+    };
+    let chain = &mut economy.chain;
+    let (opened, _) =
+        chain.send::<u32, CollectionError>(&collection, &creator(), "configure_drop", drop(100));
+    assert_eq!(opened, Ok(0));
+    let standing = (collection.id(), 1_000_000u128);
+    let (approved, _) = chain.send::<(), PSP22Error>(&token, &fan(), "PSP22::approve", standing);
+    approved.expect("approve");
+    // The front-run.
+    let (reopened, receipt) =
+        chain.send::<u32, CollectionError>(&collection, &creator(), "configure_drop", drop(10_000));
+    assert_eq!(reopened, Ok(1));
+    assert_eq!(
+        receipt.events_of::<DropEnded>(),
+        vec![DropEnded {
+            drop_id: 0,
+            sold: 0
+        }]
+    );
+    let balance =
+        |chain: &mut e2e_tests::Chain| -> u128 { chain.read(&token, "PSP22::balance_of", id(fan)) };
+    let before = balance(chain);
+    let agreed = (0u32, 5u32, 500u128, 0u32, Vec::<[u8; 32]>::new());
+    let (refused, _) =
+        chain.send::<Vec<psp::Id>, CollectionError>(&collection, &fan(), "buy", agreed);
+    assert_eq!(refused, Err(CollectionError::WrongDrop));
+    let dearer = (1u32, 5u32, 500u128, 0u32, Vec::<[u8; 32]>::new());
+    let (refused, _) =
+        chain.send::<Vec<psp::Id>, CollectionError>(&collection, &fan(), "buy", dearer);
+    assert_eq!(refused, Err(CollectionError::PriceAboveMax));
+    assert_eq!(balance(chain), before, "the fan paid nothing");
+    // Agreeing to the new price works.
+    let agreed = (1u32, 5u32, 50_000u128, 0u32, Vec::<[u8; 32]>::new());
+    let (bought, _) =
+        chain.send::<Vec<psp::Id>, CollectionError>(&collection, &fan(), "buy", agreed);
+    assert_eq!(bought.map(|ids| ids.len()), Ok(5));
+    assert_eq!(balance(chain), before - 50_000);
 }

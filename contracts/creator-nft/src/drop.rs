@@ -43,6 +43,16 @@ impl Drop {
         }
     }
 
+    /// `WrongDrop` unless this is drop `drop_id`, the one the buyer agreed to. A drop's terms
+    /// never change under its id (`configure_drop` opens a new id), so a buyer who names the
+    /// id cannot be served another drop's price, supply or payment token.
+    pub fn expect_id(&self, drop_id: u32) -> Result<(), CollectionError> {
+        if self.id != drop_id {
+            return Err(CollectionError::WrongDrop);
+        }
+        Ok(())
+    }
+
     /// The drop with its window closed at `now` (`end_drop`): every later `buy` is `Ended`.
     pub fn ended_at(mut self, now: u64) -> Self {
         self.config.end = now;
@@ -107,6 +117,16 @@ impl Drop {
             bought,
             total_price,
         })
+    }
+}
+
+impl Admission {
+    /// The admission, or `PriceAboveMax` if it costs more than the buyer's `max_total_price`.
+    pub fn within(self, max_total_price: u128) -> Result<Self, CollectionError> {
+        if self.total_price > max_total_price {
+            return Err(CollectionError::PriceAboveMax);
+        }
+        Ok(self)
     }
 }
 
@@ -343,6 +363,19 @@ mod tests {
             listed.admit(150, buyer(), 1, 9, 0, &[]),
             Err(NotAllowlisted)
         );
+    }
+
+    #[test]
+    fn a_buyer_names_the_drop_and_the_most_it_pays() {
+        let drop = Drop::open(4, drop().config);
+        assert_eq!(drop.expect_id(4), Ok(()));
+        assert_eq!(drop.expect_id(3), Err(WrongDrop));
+        assert_eq!(drop.expect_id(5), Err(WrongDrop));
+        let admission = drop.admit(150, buyer(), 3, 0, 0, &[]).expect("admitted");
+        assert_eq!(admission.within(9), Ok(admission));
+        assert_eq!(admission.within(u128::MAX), Ok(admission));
+        assert_eq!(admission.within(8), Err(PriceAboveMax));
+        assert_eq!(admission.within(0), Err(PriceAboveMax));
     }
 
     #[test]

@@ -107,14 +107,22 @@ mod creator_nft {
             collection
         }
 
-        /// Opens a new drop (replacing any current one; per-account counts start afresh).
-        /// Admin only. `InvalidDrop` if `start >= end` or any cap is zero.
+        /// Opens a new drop under a new id (replacing any current one, which ends with a
+        /// `DropEnded`; per-account counts start afresh). Admin only. `InvalidDrop` if
+        /// `start >= end` or any cap is zero.
         #[ink(message)]
         pub fn configure_drop(&mut self, config: DropConfig) -> Result<u32, CollectionError> {
             self.ensure_admin()?;
             config.check()?;
             let drop_id = self.next_drop_id;
             self.next_drop_id = drop_id.checked_add(1).ok_or(CollectionError::Overflow)?;
+            if let Some(replaced) = self.drop.get() {
+                let now = self.env().block_timestamp();
+                if replaced.config.end > now {
+                    let (drop_id, sold) = (replaced.id, replaced.sold);
+                    psp::emit(DropEnded { drop_id, sold });
+                }
+            }
             self.drop.set(&Drop::open(drop_id, config.clone()));
             psp::emit(DropConfigured { drop_id, config });
             Ok(drop_id)
@@ -143,24 +151,31 @@ mod creator_nft {
             self.bought.get((drop_id, account)).unwrap_or_default()
         }
 
-        /// Buys `quantity` items of the current drop for the caller, paying
+        /// Buys `quantity` items of drop `drop_id` (the current one) for the caller, paying
         /// `quantity * price` of the drop's payment token, split between the treasury and the
         /// reward distributor. The caller must have approved the collection for that amount.
-        /// With an allowlist, `allowance` and `proof` are the caller's leaf and Merkle proof
-        /// (otherwise pass 0 and an empty proof). Returns the minted ids.
+        /// `WrongDrop` if the current drop is another one, `PriceAboveMax` if the total is
+        /// above `max_total_price`: an admin reconfiguring the drop cannot charge more than
+        /// the buyer agreed to. With an allowlist, `allowance` and `proof` are the caller's
+        /// leaf and Merkle proof (otherwise pass 0 and an empty proof). Returns the minted ids.
         #[ink(message)]
         pub fn buy(
             &mut self,
+            drop_id: u32,
             quantity: u32,
+            max_total_price: u128,
             allowance: u32,
             proof: Vec<[u8; 32]>,
         ) -> Result<Vec<Id>, CollectionError> {
-            // Checks: the drop's admission rules (`Drop::admit`).
+            // Checks: the buyer's terms, then the drop's admission rules (`Drop::admit`).
             let buyer = self.env().caller();
             let mut drop = self.drop.get().ok_or(CollectionError::NoActiveDrop)?;
+            drop.expect_id(drop_id)?;
             let already_bought = self.bought_in_drop(drop.id, buyer);
             let now = self.env().block_timestamp();
-            let admission = drop.admit(now, buyer, quantity, already_bought, allowance, &proof)?;
+            let admission = drop
+                .admit(now, buyer, quantity, already_bought, allowance, &proof)?
+                .within(max_total_price)?;
 
             // Effects: count the sale and mint, then pull the payment; a failed payment
             // returns an error, which reverts everything above.

@@ -255,25 +255,43 @@ fn approvals_for_one_item_and_for_all() {
 fn drop_window_and_caps() {
     let mut nft = collection();
     let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
-    assert_eq!(nft.buy(1, 0, vec![]), Err(CollectionError::NoActiveDrop));
+    assert_eq!(
+        nft.buy(0, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::NoActiveDrop)
+    );
     assert_eq!(nft.configure_drop(free_drop(5, 3, 2, None)), Ok(0));
     set_caller(bob);
     set_time(99);
-    assert_eq!(nft.buy(1, 0, vec![]), Err(CollectionError::NotStarted));
-    set_time(100);
-    assert_eq!(nft.buy(0, 0, vec![]), Err(CollectionError::ZeroQuantity));
-    assert_eq!(nft.buy(3, 0, vec![]), Err(CollectionError::OverCallLimit));
-    assert_eq!(nft.buy(2, 0, vec![]), Ok(ids(1..=2)));
     assert_eq!(
-        nft.buy(2, 0, vec![]),
+        nft.buy(0, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::NotStarted)
+    );
+    set_time(100);
+    assert_eq!(
+        nft.buy(0, 0, u128::MAX, 0, vec![]),
+        Err(CollectionError::ZeroQuantity)
+    );
+    assert_eq!(
+        nft.buy(0, 3, u128::MAX, 0, vec![]),
+        Err(CollectionError::OverCallLimit)
+    );
+    assert_eq!(nft.buy(0, 2, u128::MAX, 0, vec![]), Ok(ids(1..=2)));
+    assert_eq!(
+        nft.buy(0, 2, u128::MAX, 0, vec![]),
         Err(CollectionError::OverAccountLimit)
     );
-    assert_eq!(nft.buy(1, 0, vec![]), Ok(ids(3..=3)));
+    assert_eq!(nft.buy(0, 1, u128::MAX, 0, vec![]), Ok(ids(3..=3)));
     set_caller(charlie);
-    assert_eq!(nft.buy(2, 0, vec![]), Ok(ids(4..=5)));
-    assert_eq!(nft.buy(1, 0, vec![]), Err(CollectionError::SoldOut));
+    assert_eq!(nft.buy(0, 2, u128::MAX, 0, vec![]), Ok(ids(4..=5)));
+    assert_eq!(
+        nft.buy(0, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::SoldOut)
+    );
     set_time(200);
-    assert_eq!(nft.buy(1, 0, vec![]), Err(CollectionError::Ended));
+    assert_eq!(
+        nft.buy(0, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::Ended)
+    );
     assert_eq!(nft.bought_in_drop(0, bob), 3);
     assert_eq!(nft.drop_info().map(|d| d.sold), Some(5));
     assert_eq!(nft.balance_of(bob), 3);
@@ -295,11 +313,69 @@ fn drop_window_and_caps() {
     assert_eq!(nft.configure_drop(free_drop(5, 3, 3, None)), Ok(1));
     set_time(150);
     set_caller(bob);
-    assert_eq!(nft.buy(2, 0, vec![]), Ok(vec![Id::U64(7), Id::U64(8)]));
+    assert_eq!(
+        nft.buy(1, 2, u128::MAX, 0, vec![]),
+        Ok(vec![Id::U64(7), Id::U64(8)])
+    );
     set_caller(alice);
     assert_eq!(nft.end_drop(), Ok(()));
     set_caller(bob);
-    assert_eq!(nft.buy(1, 0, vec![]), Err(CollectionError::Ended));
+    assert_eq!(
+        nft.buy(1, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::Ended)
+    );
+    assert_eq!(decode_all::<DropEnded>().len(), 1);
+}
+
+#[ink::test]
+fn a_buyer_names_the_drop_and_the_most_it_pays_and_a_replaced_drop_ends() {
+    let mut nft = collection();
+    let bob = accounts().bob;
+    set_time(150);
+    assert_eq!(nft.configure_drop(free_drop(5, 3, 3, None)), Ok(0));
+    set_caller(bob);
+    assert_eq!(
+        nft.buy(1, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::WrongDrop)
+    );
+    assert_eq!(
+        nft.buy(0, 1, 0, 0, vec![]),
+        Ok(ids(1..=1)),
+        "free: 0 is enough"
+    );
+    set_caller(accounts().alice);
+    let dear = DropConfig {
+        price: 7,
+        ..free_drop(5, 3, 3, None)
+    };
+    assert_eq!(nft.configure_drop(dear), Ok(1));
+    // The live drop 0 was replaced: it ends with what it sold.
+    assert_eq!(
+        decode_all::<DropEnded>(),
+        vec![DropEnded {
+            drop_id: 0,
+            sold: 1
+        }]
+    );
+    set_caller(bob);
+    assert_eq!(
+        nft.buy(0, 1, u128::MAX, 0, vec![]),
+        Err(CollectionError::WrongDrop),
+        "the drop bob agreed to is gone"
+    );
+    assert_eq!(
+        nft.buy(1, 2, 13, 0, vec![]),
+        Err(CollectionError::PriceAboveMax)
+    );
+    assert_eq!(
+        nft.bought_in_drop(1, bob),
+        0,
+        "a refused buy counts nothing"
+    );
+    // A drop whose window has passed ends with no second event when it is replaced.
+    set_time(200);
+    set_caller(accounts().alice);
+    assert_eq!(nft.configure_drop(free_drop(5, 3, 3, None)), Ok(2));
     assert_eq!(decode_all::<DropEnded>().len(), 1);
 }
 
@@ -344,24 +420,33 @@ fn allowlist_proofs_gate_the_drop_and_cap_each_account() {
     let bob_proof = tree.proof(0).expect("proof");
     set_caller(bob);
     assert_eq!(
-        nft.buy(1, 3, bob_proof.clone()),
+        nft.buy(0, 1, u128::MAX, 3, bob_proof.clone()),
         Err(CollectionError::NotAllowlisted),
         "claims more"
     );
-    assert_eq!(nft.buy(1, 2, vec![]), Err(CollectionError::NotAllowlisted));
     assert_eq!(
-        nft.buy(3, 2, bob_proof.clone()),
+        nft.buy(0, 1, u128::MAX, 2, vec![]),
+        Err(CollectionError::NotAllowlisted)
+    );
+    assert_eq!(
+        nft.buy(0, 3, u128::MAX, 2, bob_proof.clone()),
         Err(CollectionError::OverAccountLimit)
     );
-    assert_eq!(nft.buy(2, 2, bob_proof.clone()), Ok(ids(1..=2)));
+    assert_eq!(
+        nft.buy(0, 2, u128::MAX, 2, bob_proof.clone()),
+        Ok(ids(1..=2))
+    );
     set_caller(django);
     assert_eq!(
-        nft.buy(1, 2, bob_proof),
+        nft.buy(0, 1, u128::MAX, 2, bob_proof),
         Err(CollectionError::NotAllowlisted),
         "bob's proof"
     );
     set_caller(charlie);
-    assert_eq!(nft.buy(1, 1, tree.proof(1).expect("proof")), Ok(ids(3..=3)));
+    assert_eq!(
+        nft.buy(0, 1, u128::MAX, 1, tree.proof(1).expect("proof")),
+        Ok(ids(3..=3))
+    );
 }
 
 #[ink::test]

@@ -52,6 +52,10 @@ pub enum CollectionError {
     PaymentCallFailed,
     /// The NFT ledger refused (e.g. an id already exists).
     Token(PSP34Error),
+    /// The current drop is not the one the buyer named (it was replaced or ended since).
+    WrongDrop,
+    /// The purchase costs more than the buyer's `max_total_price`.
+    PriceAboveMax,
 }
 
 /// A payment the token refused is `Payment` with its reason; a payment call that did not
@@ -135,7 +139,7 @@ pub struct DropConfigured {
     pub config: DropConfig,
 }
 
-/// Emitted when an admin ends the drop early.
+/// Emitted when an admin ends the drop early, or replaces it with a new one before its end.
 #[ink::event]
 #[derive(Debug, PartialEq, Eq, Clone)]
 pub struct DropEnded {

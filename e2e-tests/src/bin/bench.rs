@@ -351,7 +351,7 @@ fn collection(table: &mut Table, bundles: &Bundles) {
         &collection,
         &fan,
         "buy",
-        (1u32, 0u32, Vec::<[u8; 32]>::new()),
+        (0u32, 1u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
         0,
     );
     table.ours(
@@ -364,7 +364,7 @@ fn collection(table: &mut Table, bundles: &Bundles) {
         &collection,
         &fan,
         "buy",
-        (10u32, 0u32, Vec::<[u8; 32]>::new()),
+        (0u32, 10u32, u128::MAX, 0u32, Vec::<[u8; 32]>::new()),
         0,
     );
     table.ours("collection", "buy(10)", &buy_ten);

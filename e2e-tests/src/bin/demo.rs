@@ -297,7 +297,7 @@ fn main() {
         max_per_call: 5,
         allowlist_root: None,
     };
-    demo.step::<u32, creator_nft::CollectionError>(
+    let drop_id = demo.step::<u32, creator_nft::CollectionError>(
         "Mira opens a drop of 100 backstage passes at 50 MIRA",
         "creator",
         Target::Collection,
@@ -314,11 +314,11 @@ fn main() {
         0,
     );
     let ids = demo.step::<Vec<psp::Id>, creator_nft::CollectionError>(
-        "Carol buys 3 passes in one call (105 MIRA to Mira, 45 to the distributor)",
+        "Carol buys 3 passes of that drop in one call for at most 150 MIRA (105 to Mira, 45 to the distributor)",
         "carol",
         Target::Collection,
         "buy",
-        (3u32, 0u32, Vec::<[u8; 32]>::new()),
+        (drop_id, 3u32, 150 * ONE, 0u32, Vec::<[u8; 32]>::new()),
         0,
     );
     assert_eq!(ids.len(), 3);
