@@ -17,7 +17,9 @@ use psp::{
     upgrade::{UpgradeError, UPGRADE_DELAY, UPGRADE_WINDOW},
     PSP22Error,
 };
-use reward_distributor::{accounting::Stream, Asset, DistributorError, Withdrawal};
+use reward_distributor::{
+    accounting::Stream, Asset, DistributorError, RewardDeposited, Withdrawal,
+};
 
 const HOUR: u64 = 3_600_000;
 const DAY: u64 = 24 * HOUR;
@@ -557,4 +559,84 @@ fn l6_a_front_run_reconfiguration_cannot_charge_a_buyer_more() {
         chain.send::<Vec<psp::Id>, CollectionError>(&collection, &fan(), "buy", agreed);
     assert_eq!(bought.map(|ids| ids.len()), Ok(5));
     assert_eq!(balance(chain), before - 50_000);
+}
+
+/// I-2: a burner burns 1 unit from the distributor, so it holds 1 less than it owes. Before
+/// the fix every later pull of that token was refused (the balance no longer covered what
+/// was held), freezing stakes, deposits and rounds; now a pull only has to grow the balance
+/// by its amount, so all three still work, and a deposit streams exactly what it brought.
+#[test]
+fn i2_a_burn_from_the_distributor_freezes_nothing() {
+    let mut economy = Economy::new();
+    mint(&mut economy, &fan(), 1_000);
+    mint(&mut economy, &creator(), 1_000);
+    stake(&mut economy, &fan(), 100);
+    let (token, distributor) = (
+        economy.suite.token.clone(),
+        economy.suite.distributor.clone(),
+    );
+    let chain = &mut economy.chain;
+    let burn = (distributor.id(), 1u128);
+    let (burned, _) = chain.send::<(), PSP22Error>(&token, &creator(), "PSP22Burnable::burn", burn);
+    burned.expect("the creator holds BURNER in a default suite");
+    let held: u128 = chain.read(&distributor, "held", Asset::Token(token.id()));
+    let balance: u128 = chain.read(&token, "PSP22::balance_of", distributor.id());
+    assert_eq!((held, balance), (100, 99), "a deficit of 1");
+    // Stake.
+    let (staked, _) = chain.send::<(), DistributorError>(&distributor, &fan(), "stake", 50u128);
+    assert_eq!(staked, Ok(()));
+    // Deposit: the stream gets the 200 deposited, nothing phantom from the deficit.
+    let approve = (distributor.id(), u128::MAX);
+    let (approved, _) = chain.send::<(), PSP22Error>(&token, &creator(), "PSP22::approve", approve);
+    approved.expect("approve");
+    let (deposited, receipt) = chain.send::<(), DistributorError>(
+        &distributor,
+        &creator(),
+        "deposit",
+        (token.id(), 200u128),
+    );
+    assert_eq!(deposited, Ok(()));
+    let streamed: Vec<u128> = receipt
+        .events_of::<RewardDeposited>()
+        .iter()
+        .map(|event| event.amount)
+        .collect();
+    assert_eq!(streamed, vec![200]);
+    // A round.
+    let args = (Asset::Token(token.id()), [7u8; 32], 300u128, START + DAY);
+    let (opened, _) =
+        chain.send::<u32, DistributorError>(&distributor, &creator(), "open_round", args);
+    assert_eq!(opened, Ok(0));
+    let held: u128 = chain.read(&distributor, "held", Asset::Token(token.id()));
+    let balance: u128 = chain.read(&token, "PSP22::balance_of", distributor.id());
+    assert_eq!(
+        (held, balance),
+        (650, 649),
+        "every pull was booked, the deficit stays 1"
+    );
+    // Tokens sent without a call are streamed by the next deposit, beyond the deficit.
+    let (sent, _) = chain.send::<(), PSP22Error>(
+        &token,
+        &fan(),
+        "PSP22::transfer",
+        (distributor.id(), 11u128, Vec::<u8>::new()),
+    );
+    sent.expect("transfer");
+    let (deposited, receipt) = chain.send::<(), DistributorError>(
+        &distributor,
+        &creator(),
+        "deposit",
+        (token.id(), 5u128),
+    );
+    assert_eq!(deposited, Ok(()));
+    let streamed: Vec<u128> = receipt
+        .events_of::<RewardDeposited>()
+        .iter()
+        .map(|event| event.amount)
+        .collect();
+    assert_eq!(
+        streamed,
+        vec![15],
+        "5 deposited and 10 of the 11 that exceed the deficit"
+    );
 }

@@ -32,14 +32,16 @@ impl Held {
     pub fn arrived(self, balance: u128) -> u128 {
         balance.saturating_sub(self.0)
     }
+}
 
-    /// Refuses a token that answered a pull with success without moving the tokens: after the
-    /// pull its `balance` must cover everything held (`TokenCallFailed`).
-    pub fn ensure_covered_by(self, balance: u128) -> Result<(), DistributorError> {
-        if balance < self.0 {
-            return Err(DistributorError::TokenCallFailed);
-        }
-        Ok(())
+/// Refuses a token that answered a pull of `amount` with success without moving it: the
+/// distributor's balance must have grown by at least `amount` (`TokenCallFailed`). Measured
+/// as a difference, so it holds even when the balance fell below what is held (a burn from
+/// the distributor), which must not freeze later stakes, deposits and rounds.
+pub fn ensure_received(before: u128, after: u128, amount: u128) -> Result<(), DistributorError> {
+    match after.checked_sub(before) {
+        Some(received) if received >= amount => Ok(()),
+        _ => Err(DistributorError::TokenCallFailed),
     }
 }
 
@@ -128,13 +130,30 @@ mod tests {
     }
 
     #[test]
-    fn a_pull_must_leave_the_balance_covering_what_is_held() {
-        assert_eq!(Held(100).ensure_covered_by(100), Ok(()));
-        assert_eq!(Held(100).ensure_covered_by(101), Ok(()));
+    fn a_pull_must_grow_the_balance_by_its_amount() {
+        assert_eq!(ensure_received(100, 150, 50), Ok(()));
         assert_eq!(
-            Held(100).ensure_covered_by(99),
+            ensure_received(100, 160, 50),
+            Ok(()),
+            "growing by more is fine"
+        );
+        assert_eq!(
+            ensure_received(100, 100, 50),
+            Err(DistributorError::TokenCallFailed),
+            "Ok without moving"
+        );
+        assert_eq!(
+            ensure_received(100, 149, 50),
             Err(DistributorError::TokenCallFailed)
         );
+        assert_eq!(
+            ensure_received(100, 90, 50),
+            Err(DistributorError::TokenCallFailed),
+            "the balance fell"
+        );
+        // A deficit (held 100, balance burned down to 40) does not matter: only the growth does.
+        assert_eq!(Held(100).arrived(40), 0);
+        assert_eq!(ensure_received(40, 90, 50), Ok(()));
     }
 
     #[test]

@@ -233,14 +233,16 @@ mod reward_distributor {
             if amount == 0 {
                 return Err(Error::ZeroAmount);
             }
-            self.ensure_reward_asset(Asset::Token(token))?;
-            let this = self.env().account_id();
-            call::transfer_from(token, self.env().caller(), this, amount)?;
-            // A token that answers Ok without moving the tokens is refused, as in `stake`.
-            if self.sync(Asset::Token(token))? < amount {
-                return Err(Error::TokenCallFailed);
+            let asset = Asset::Token(token);
+            self.ensure_reward_asset(asset)?;
+            let unannounced = self.pull(token, self.env().caller(), amount)?;
+            if unannounced > 0 {
+                self.set_held(asset, self.held_of(asset).credit(unannounced)?);
             }
-            Ok(())
+            self.stream(
+                asset,
+                amount.checked_add(unannounced).ok_or(Error::Overflow)?,
+            )
         }
 
         /// Streams reward assets that arrived without a deposit call (plain transfers, the
@@ -363,10 +365,11 @@ mod reward_distributor {
                 return Err(Error::RootUsed);
             }
             let state = Round::open(asset, root, total, deadline, self.env().transferred_value())?;
-            let held = self.held_of(asset).credit(total)?;
             match asset {
-                Asset::Token(token) => self.pull(token, self.env().caller(), total)?,
-                Asset::Native => self.set_held(asset, held),
+                Asset::Token(token) => {
+                    self.pull(token, self.env().caller(), total)?;
+                }
+                Asset::Native => self.set_held(asset, self.held_of(asset).credit(total)?),
             }
             let id = self.next_round;
             self.next_round = id.checked_add(1).ok_or(Error::Overflow)?;

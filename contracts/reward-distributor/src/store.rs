@@ -7,7 +7,7 @@
 use crate::reward_distributor::RewardDistributor;
 use crate::{
     accounting::Position,
-    ledger::{Held, Stakes},
+    ledger::{self, Held, Stakes},
     rounds::{ClaimBitmap, Slot},
     Asset, DistributorError as Error, RewardClaimed, RewardDeposited,
 };
@@ -77,21 +77,24 @@ impl RewardDistributor {
         self.total_staked = stakes.total;
     }
 
-    /// Pulls `amount` of `token` from `from` (approve first) and holds it. A token that
-    /// answers success without moving the tokens is refused: after the pull its balance must
-    /// cover everything held of it.
+    /// Pulls `amount` of `token` from `from` (approve first) and holds it; returns what had
+    /// arrived unannounced before the pull (not held yet: `deposit` streams it, `sync` would).
+    /// A token that answers success without moving the tokens is refused: the balance must
+    /// grow by `amount` (`ledger::ensure_received`), which still holds when tokens were burned
+    /// from the distributor and it holds less than it owes.
     pub(crate) fn pull(
         &mut self,
         token: AccountId,
         from: AccountId,
         amount: Balance,
-    ) -> Result<(), Error> {
+    ) -> Result<Balance, Error> {
         let this = self.env().account_id();
+        let before = call::balance_of(token, this)?;
         call::transfer_from(token, from, this, amount)?;
-        let held = self.held_of(Asset::Token(token)).credit(amount)?;
-        held.ensure_covered_by(call::balance_of(token, this)?)?;
-        self.set_held(Asset::Token(token), held);
-        Ok(())
+        ledger::ensure_received(before, call::balance_of(token, this)?, amount)?;
+        let held = self.held_of(Asset::Token(token));
+        self.set_held(Asset::Token(token), held.credit(amount)?);
+        Ok(held.arrived(before))
     }
 
     /// Sends `amount` of `asset` to `to` and lowers what is held: the one payout path.
