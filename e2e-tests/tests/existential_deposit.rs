@@ -185,6 +185,7 @@ mod runtime {
 
 use runtime::EdSandbox;
 
+/// The ED runtime with the few typed calls this test needs.
 struct Node {
     sandbox: EdSandbox,
 }
@@ -209,15 +210,15 @@ impl Node {
         instantiated.account_id
     }
 
-    /// `caller` sends `message` with `value`; decodes `Result<T, E>`.
-    fn send<T: Decode, E: Decode>(
+    /// `caller` calls `message` on `to` with `value`; decodes the answer as `R`.
+    fn call<R: Decode>(
         &mut self,
         (bundle, contract): (&Bundle, &AccountId32),
         caller: &AccountId32,
         message: &str,
         args: impl Encode,
         value: u128,
-    ) -> Result<T, E> {
+    ) -> R {
         let result = self.sandbox.call_contract(
             contract.clone(),
             value,
@@ -228,28 +229,30 @@ impl Node {
             Determinism::Enforced,
         );
         let output = result.result.expect("the call completes");
-        let answer = Result::<Result<T, E>, ink::LangError>::decode(&mut &output.data[..]);
+        let answer = Result::<R, ink::LangError>::decode(&mut &output.data[..]);
         answer.expect("decodes").expect("dispatches")
     }
 
+    /// `caller` sends `message` with `value`; it answers `Result<T, E>`.
+    fn send<T: Decode, E: Decode>(
+        &mut self,
+        to: (&Bundle, &AccountId32),
+        caller: &AccountId32,
+        message: &str,
+        args: impl Encode,
+        value: u128,
+    ) -> Result<T, E> {
+        self.call(to, caller, message, args, value)
+    }
+
+    /// Reads `message` as an account that holds nothing here.
     fn read<T: Decode>(
         &mut self,
         to: (&Bundle, &AccountId32),
         message: &str,
         args: impl Encode,
     ) -> T {
-        let result = self.sandbox.call_contract(
-            to.1.clone(),
-            0,
-            to.0.input(message, args),
-            account(9),
-            e2e_tests::GAS_LIMIT,
-            None,
-            Determinism::Enforced,
-        );
-        let output = result.result.expect("the read completes");
-        let answer = Result::<T, ink::LangError>::decode(&mut &output.data[..]);
-        answer.expect("decodes").expect("dispatches")
+        self.call(to, &account(9), message, args, 0)
     }
 }
 
