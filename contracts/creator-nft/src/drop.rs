@@ -4,7 +4,7 @@
 //! The contract's `buy` reads the state these rules need, asks them, then writes what they
 //! answer.
 
-use crate::{CollectionError, Drop, DropConfig, Proceeds, Royalty, BPS};
+use crate::{CollectionError, Drop, DropConfig, DropEnded, Proceeds, Royalty, BPS};
 use ink::primitives::AccountId;
 use psp::merkle;
 
@@ -53,6 +53,20 @@ impl Drop {
         Ok(())
     }
 
+    /// Whether the window has closed at `now`: from then on every `buy` is `Ended`.
+    pub fn has_ended(&self, now: u64) -> bool {
+        now >= self.config.end
+    }
+
+    /// The event that closes this drop, with what it sold (`end_drop`, or `configure_drop`
+    /// replacing it before its end).
+    pub fn ended_event(&self) -> DropEnded {
+        DropEnded {
+            drop_id: self.id,
+            sold: self.sold,
+        }
+    }
+
     /// The drop with its window closed at `now` (`end_drop`): every later `buy` is `Ended`.
     pub fn ended_at(mut self, now: u64) -> Self {
         self.config.end = now;
@@ -83,7 +97,7 @@ impl Drop {
         if now < config.start {
             return Err(CollectionError::NotStarted);
         }
-        if now >= config.end {
+        if self.has_ended(now) {
             return Err(CollectionError::Ended);
         }
         if quantity == 0 {

@@ -37,8 +37,8 @@ pub use types::*;
 #[ink::contract]
 mod creator_nft {
     use super::{
-        CollectionError, Drop, DropConfig, DropConfigured, DropEnded, Proceeds, ProceedsChanged,
-        Purchased, Royalty, RoyaltyChanged, MAX_ATTRIBUTE_KEY, MAX_ATTRIBUTE_VALUE,
+        CollectionError, Drop, DropConfig, DropConfigured, Proceeds, ProceedsChanged, Purchased,
+        Royalty, RoyaltyChanged, MAX_ATTRIBUTE_KEY, MAX_ATTRIBUTE_VALUE,
     };
     use ink::{
         prelude::{string::String, vec::Vec},
@@ -117,10 +117,8 @@ mod creator_nft {
             let drop_id = self.next_drop_id;
             self.next_drop_id = drop_id.checked_add(1).ok_or(CollectionError::Overflow)?;
             if let Some(replaced) = self.drop.get() {
-                let now = self.env().block_timestamp();
-                if replaced.config.end > now {
-                    let (drop_id, sold) = (replaced.id, replaced.sold);
-                    psp::emit(DropEnded { drop_id, sold });
+                if !replaced.has_ended(self.env().block_timestamp()) {
+                    psp::emit(replaced.ended_event());
                 }
             }
             self.drop.set(&Drop::open(drop_id, config.clone()));
@@ -133,9 +131,9 @@ mod creator_nft {
         pub fn end_drop(&mut self) -> Result<(), CollectionError> {
             self.ensure_admin()?;
             let drop = self.drop.get().ok_or(CollectionError::NoActiveDrop)?;
-            let (drop_id, sold) = (drop.id, drop.sold);
+            let event = drop.ended_event();
             self.drop.set(&drop.ended_at(self.env().block_timestamp()));
-            psp::emit(DropEnded { drop_id, sold });
+            psp::emit(event);
             Ok(())
         }
 
