@@ -120,17 +120,31 @@ export const pool = {
   claimEpochs: (epochs) => call('mining_pool', 'claim_epochs', [epochs]),
 };
 
-/** The bonding-curve market (`creator_market`). */
+/** The creator market (`creator_market`): every holder can sell back; fees reward the community. */
 export const market = {
   /** @param {Amount} nativeIn @returns {Call} `Result<BuyQuote, MarketError>` */
   quoteBuy: (nativeIn) => call('creator_market', 'quote_buy', [nativeIn]),
   /** @param {Amount} amount @returns {Call} `Result<SellQuote, MarketError>` */
   quoteSell: (amount) => call('creator_market', 'quote_sell', [amount]),
-  /** @param {Amount} minTokensOut @param {Amount} deadline ms @returns {Call} payable: send the native value */
-  buy: (minTokensOut, deadline) => call('creator_market', 'buy', [minTokensOut, deadline], true),
-  /** @param {Amount} amount @param {Amount} minNativeOut @param {Amount} deadline ms @returns {Call} */
-  sell: (amount, minNativeOut, deadline) => call('creator_market', 'sell', [amount, minNativeOut, deadline]),
-  /** @returns {Call} `(supply, reserve, spot_price)` */
+  /**
+   * @param {Amount} minTokensOut @param {Amount} deadline ms
+   * @param {Address | null} [referrer] receives the referrer's share of the fee
+   * @returns {Call} payable: send the native value
+   */
+  buy: (minTokensOut, deadline, referrer = null) =>
+    call('creator_market', 'buy', [minTokensOut, deadline, referrer], true),
+  /**
+   * @param {Amount} amount @param {Amount} minNativeOut @param {Amount} deadline ms
+   * @param {Address | null} [referrer]
+   * @returns {Call}
+   */
+  sell: (amount, minNativeOut, deadline, referrer = null) =>
+    call('creator_market', 'sell', [amount, minNativeOut, deadline, referrer]),
+  /** @param {Address} recipient anyone may pay a recipient its accrued fees @returns {Call} */
+  withdrawFees: (recipient) => call('creator_market', 'withdraw_fees', [recipient]),
+  /** @param {Address} recipient @returns {Call} `u128` */
+  feesOf: (recipient) => call('creator_market', 'fees_of', [recipient]),
+  /** @returns {Call} `Result<MarketState, MarketError>`: reserve, supply, sold, fees_owed, exit_price, buy_price */
   state: () => call('creator_market', 'state'),
   /** @returns {Call} */
   feeBps: () => call('creator_market', 'fee_bps'),

@@ -578,32 +578,33 @@ export class SuiteClient {
    * Buys tokens with `nativeIn`: quotes, then buys with at least the quote minus
    * `slippageBps` (default 1 %) before `deadline` (default 10 minutes from now).
    * @param {Account} account @param {Address} market @param {Amount} nativeIn
-   * @param {{ slippageBps?: number, deadline?: Amount, minTokensOut?: Amount }} [options]
+   * `referrer`, if given, receives the referrer's share of the fee.
+   * @param {{ slippageBps?: number, deadline?: Amount, minTokensOut?: Amount, referrer?: Address | null }} [options]
    * @returns {Promise<{ quote: { tokens: bigint, cost: bigint, fee: bigint, refund: bigint }, minTokensOut: bigint, receipt: Receipt }>}
    */
-  async marketBuy(account, market, nativeIn, { slippageBps = 100, deadline, minTokensOut } = {}) {
+  async marketBuy(account, market, nativeIn, { slippageBps = 100, deadline, minTokensOut, referrer = null } = {}) {
     const quote = await this.quoteBuy(market, nativeIn);
     const min = minTokensOut === undefined
       ? (quote.tokens * BigInt(10_000 - slippageBps)) / 10_000n
       : BigInt(minTokensOut.toString());
     const until = deadline === undefined ? await this.deadline() : BigInt(deadline.toString());
-    const receipt = await this.send(account, market, calls.market.buy(min, until), { value: nativeIn });
+    const receipt = await this.send(account, market, calls.market.buy(min, until, referrer), { value: nativeIn });
     return { quote, minTokensOut: min, receipt };
   }
 
   /**
-   * Sells `amount` tokens back to the curve for at least the quote minus `slippageBps`.
+   * Sells `amount` tokens back to the market for at least the quote minus `slippageBps`.
    * @param {Account} account @param {Address} market @param {Amount} amount
-   * @param {{ slippageBps?: number, deadline?: Amount, minNativeOut?: Amount }} [options]
+   * @param {{ slippageBps?: number, deadline?: Amount, minNativeOut?: Amount, referrer?: Address | null }} [options]
    * @returns {Promise<{ quote: { gross: bigint, fee: bigint, payout: bigint }, minNativeOut: bigint, receipt: Receipt }>}
    */
-  async marketSell(account, market, amount, { slippageBps = 100, deadline, minNativeOut } = {}) {
+  async marketSell(account, market, amount, { slippageBps = 100, deadline, minNativeOut, referrer = null } = {}) {
     const quote = await this.quoteSell(market, amount);
     const min = minNativeOut === undefined
       ? (quote.payout * BigInt(10_000 - slippageBps)) / 10_000n
       : BigInt(minNativeOut.toString());
     const until = deadline === undefined ? await this.deadline() : BigInt(deadline.toString());
-    const receipt = await this.send(account, market, calls.market.sell(amount, min, until));
+    const receipt = await this.send(account, market, calls.market.sell(amount, min, until, referrer));
     return { quote, minNativeOut: min, receipt };
   }
 }

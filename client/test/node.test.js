@@ -98,8 +98,9 @@ async function deploySuite(api, client, pair, metadata) {
     reward_duration: 7 * 86_400_000, unstake_cooldown: 0, epoch_length: 7 * 86_400_000,
     initial_emission: 100_000n * ONE, halving_interval: 26, mining_cap: 5_000_000n * ONE,
     max_points_per_account: 1_000, attester_budget: 100_000, dispute_window: 86_400_000,
-    base_price: 100_000_000, price_slope: 100_000, market_fee_bps: 300, launch_fee_bps: 2_000,
-    launch_period: 600_000, max_tokens_per_call: null,
+    base_price: 100_000_000, price_slope: 100_000,
+    fees: { creator_bps: 100, stakers_bps: 100, referrer_bps: 100, platform: null, launch_bps: 2_000, launch_period: 600_000 },
+    max_tokens_per_call: null, mode: 'Fair',
   };
   await client.send(pair, factory, { contract: 'creator_factory', message: 'create_creator', args: [params, codeHashes] });
   return { factory, creator: pair.address };

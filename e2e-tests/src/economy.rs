@@ -1,7 +1,7 @@
 //! A creator economy in the sandbox: uploads the suite's code, deploys the factory, creates
 //! suites. Shared by the factory tests and the demo.
 
-use creator_factory::{CodeHashes, CreatorParams, FactoryError, Suite};
+use creator_factory::{CodeHashes, CreatorParams, FactoryError, LaunchMode, MarketFees, Suite};
 use std::sync::Arc;
 
 use ink::primitives::Hash;
@@ -90,7 +90,7 @@ pub fn deploy_factory(
     Ok(factory)
 }
 
-/// Sensible parameters for a creator with `ticker` (18 decimals).
+/// Sensible parameters for a creator with `ticker` (18 decimals), in a fair launch.
 pub fn params(ticker: &str) -> CreatorParams {
     const ONE: u128 = 1_000_000_000_000_000_000;
     CreatorParams {
@@ -115,14 +115,32 @@ pub fn params(ticker: &str) -> CreatorParams {
         max_points_per_account: 1_000,
         attester_budget: 100_000,
         dispute_window: 86_400_000,
-        // The first whole token costs 0.01 native units (10 decimals) and each whole token
-        // minted raises the price by 0.00001.
+        // The launch floor: the first whole token costs 0.01 native units (10 decimals) and
+        // each whole token the market sells raises it by 0.00001.
         base_price: 100_000_000,
         price_slope: 100_000,
-        market_fee_bps: 300,
-        launch_fee_bps: 2_000,
-        launch_period: 600_000,
+        // 3 % a trade: 1 % to the creator, 1 % to the stakers, 1 % to a named referrer (the
+        // stakers' without one); 20 % at launch, decaying over 10 minutes, the excess to the
+        // stakers.
+        fees: MarketFees {
+            creator_bps: 100,
+            stakers_bps: 100,
+            referrer_bps: 100,
+            platform: None,
+            launch_bps: 2_000,
+            launch_period: 600_000,
+        },
         max_tokens_per_call: None,
+        mode: LaunchMode::Fair,
+    }
+}
+
+/// [`params`] with the creator's custom powers over the token (`LaunchMode::Custom`: admin,
+/// `MINTER`, `BURNER`, `PAUSER`, upgrades), which tests use to hand fans balances directly.
+pub fn custom_params(ticker: &str) -> CreatorParams {
+    CreatorParams {
+        mode: LaunchMode::Custom,
+        ..params(ticker)
     }
 }
 

@@ -1,5 +1,7 @@
 //! The suite most tests start from: the platform deploys the factory, the creator creates a
-//! suite with [`economy::params`], and the test gets a [`Contract`] handle for each part.
+//! suite, and the test gets a [`Contract`] handle for each part. [`Economy::new`] is a custom
+//! launch ([`economy::custom_params`]), in which the creator can mint the balances a test
+//! needs; [`Economy::fair`] is the fair launch every real deployment uses.
 
 use creator_factory::{CreatorParams, FactoryError, Suite};
 
@@ -98,8 +100,13 @@ pub struct Economy {
 }
 
 impl Economy {
-    /// The [`creator`]'s suite with `economy::params("MIRA")`.
+    /// The [`creator`]'s suite with `economy::custom_params("MIRA")`.
     pub fn new() -> Self {
+        Self::with(economy::custom_params("MIRA"))
+    }
+
+    /// The [`creator`]'s fair-launch suite, `economy::params("MIRA")`.
+    pub fn fair() -> Self {
         Self::with(economy::params("MIRA"))
     }
 

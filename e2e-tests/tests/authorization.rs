@@ -21,7 +21,7 @@ use std::{
 use creator_factory::{CodeHashes, FactoryError, Suite};
 use creator_market::{
     curve::{BuyQuote, SellQuote},
-    MarketError,
+    MarketError, MarketState,
 };
 use creator_nft::{CollectionError, DropConfig};
 use creator_vesting::VestingError;
@@ -50,6 +50,7 @@ const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals, as `economy::params
 const DAY: u64 = 86_400_000;
 /// Native value a fan spends on the market in the rows that need a purchase first.
 const MARKET_BUY: u128 = 1_000_000_000_000;
+const NO_REFERRER: Option<AccountId> = None;
 
 // The cast (`e2e_tests::actors`): the platform deploys and administers the factory; the
 // creator holds every admin role of the suite and is the vesting beneficiary; the fan and the
@@ -113,34 +114,9 @@ struct World {
 }
 
 impl World {
+    /// The custom-launch suite (the creator holds every role), fans minted 1,000 tokens each.
     fn new() -> Self {
-        let Economy {
-            mut chain,
-            bundles,
-            factory,
-            ids,
-            suite,
-            ..
-        } = Economy::new();
-        let hashes: Option<CodeHashes> = chain.read(&factory, "code_hashes", ());
-        let hashes = hashes.expect("registered");
-        let mut code_hash = [0u8; 32];
-        Blake2x256::hash(&bundles.token.wasm, &mut code_hash);
-        assert_eq!(
-            hashes.token,
-            Hash::from(code_hash),
-            "a code hash is the blake2-256 of the Wasm (docs/threat-model.md)"
-        );
-        let base = chain.sandbox.take_snapshot();
-        let mut world = Self {
-            chain,
-            bundles,
-            factory,
-            ids,
-            suite,
-            hashes,
-            base,
-        };
+        let mut world = Self::of(Economy::new());
         for holder in [fan(), other_fan()] {
             world.ok::<(), PSP22Error>(
                 C::Token,
@@ -152,6 +128,52 @@ impl World {
         }
         world.base = world.chain.sandbox.take_snapshot();
         world
+    }
+
+    /// The fair-launch suite, fans holding what they bought on the market.
+    fn fair() -> Self {
+        let mut world = Self::of(Economy::fair());
+        for holder in [fan(), other_fan()] {
+            world.ok::<BuyQuote, MarketError>(
+                C::Market,
+                &holder,
+                "buy",
+                (0u128, u64::MAX, NO_REFERRER),
+                MARKET_BUY,
+            );
+        }
+        world.base = world.chain.sandbox.take_snapshot();
+        world
+    }
+
+    fn of(economy: Economy) -> Self {
+        let Economy {
+            mut chain,
+            bundles,
+            factory,
+            ids,
+            suite,
+            ..
+        } = economy;
+        let hashes: Option<CodeHashes> = chain.read(&factory, "code_hashes", ());
+        let hashes = hashes.expect("registered");
+        let mut code_hash = [0u8; 32];
+        Blake2x256::hash(&bundles.token.wasm, &mut code_hash);
+        assert_eq!(
+            hashes.token,
+            Hash::from(code_hash),
+            "a code hash is the blake2-256 of the Wasm (docs/threat-model.md)"
+        );
+        let base = chain.sandbox.take_snapshot();
+        Self {
+            chain,
+            bundles,
+            factory,
+            ids,
+            suite,
+            hashes,
+            base,
+        }
     }
 
     /// Back to the state every row starts from.
@@ -412,7 +434,13 @@ impl World {
 
     /// The fan buys on the market (the creator's fee accrues).
     fn market_buy(&mut self) -> BuyQuote {
-        self.ok::<BuyQuote, MarketError>(C::Market, &fan(), "buy", (0u128, START + DAY), MARKET_BUY)
+        self.ok::<BuyQuote, MarketError>(
+            C::Market,
+            &fan(),
+            "buy",
+            (0u128, START + DAY, NO_REFERRER),
+            MARKET_BUY,
+        )
     }
 
     /// A voucher for the fan signed by the secp256k1 key `secret`, and the key's account.
@@ -727,16 +755,15 @@ fn token_rows() -> Vec<Row> {
         row(
             t,
             "PSP22Burnable::burn",
-            "BURNER (even for the caller's own tokens)",
+            "the holder, a spender within its allowance, or BURNER (the market)",
             move |w| {
-                w.guarded::<(), PSP22Error>(
+                w.refuse_then_allow::<(), PSP22Error>(
                     t,
                     "PSP22Burnable::burn",
-                    (ink_id(&fan()), ONE),
                     0,
-                    &fan(),
-                    PSP22Error::Custom("AC::MissingRole".into()),
-                    &creator(),
+                    (&nobody(), (ink_id(&fan()), ONE)),
+                    PSP22Error::InsufficientAllowance,
+                    (&fan(), (ink_id(&fan()), ONE)),
                 )
             },
         ),
@@ -1285,7 +1312,13 @@ fn market_rows() -> Vec<Row> {
     let m = C::Market;
     vec![
         row(m, "buy", "public (pays with the value sent)", move |w| {
-            w.public::<BuyQuote, MarketError>(m, &fan(), "buy", (0u128, START + DAY), MARKET_BUY)
+            w.public::<BuyQuote, MarketError>(
+                m,
+                &fan(),
+                "buy",
+                (0u128, START + DAY, Some(ink_id(&delegate()))),
+                MARKET_BUY,
+            )
         }),
         row(
             m,
@@ -1296,7 +1329,7 @@ fn market_rows() -> Vec<Row> {
                 w.guarded::<SellQuote, MarketError>(
                     m,
                     "sell",
-                    (ONE, 0u128, START + DAY),
+                    (ONE, 0u128, START + DAY, NO_REFERRER),
                     0,
                     &nobody(),
                     MarketError::Token(PSP22Error::InsufficientBalance),
@@ -1307,17 +1340,16 @@ fn market_rows() -> Vec<Row> {
         row(
             m,
             "withdraw_fees",
-            "a fee recipient (the creator)",
+            "public (pays the named recipient only, and only what accrued to it)",
             move |w| {
                 w.market_buy();
-                w.guarded::<u128, MarketError>(
+                w.refuse_then_allow::<u128, MarketError>(
                     m,
                     "withdraw_fees",
-                    (),
                     0,
-                    &fan(),
+                    (&fan(), ink_id(&fan())),
                     MarketError::NoFees,
-                    &creator(),
+                    (&fan(), ink_id(&creator())),
                 )
             },
         ),
@@ -1495,49 +1527,155 @@ fn authorization_matrix() {
     assert!(failures.is_empty(), "failed rows:\n{}", failures.join("\n"));
 }
 
-/// A documented limit (docs/threat-model.md, "Trust placed in admins"): the token admin can
-/// mint and sell into the market, emptying the reserve that fans' purchases built; the fans
-/// who bought then cannot sell back (`InsufficientSupply`). The market's supply and reserve
-/// stay consistent throughout.
+/// A documented trust cost of a custom launch (docs/threat-model.md, "Trust placed in
+/// admins"): the token admin can mint from nothing and sell into the market. The market
+/// shares its reserve pro rata, so the admin takes only the minted tokens' share and the fans
+/// who bought still sell everything (before issue 16 the admin took the whole reserve and the
+/// fans were refused `InsufficientSupply`).
 #[test]
-fn the_token_admin_can_sell_minted_tokens_into_the_market_reserve() {
+fn a_custom_launch_admin_who_mints_dilutes_the_fans_but_cannot_strand_them() {
     let mut world = World::new();
     let bought = world.market_buy();
-    let (supply, reserve, _): (u128, u128, u128) =
-        world.chain.read(&world.suite.market, "state", ());
-    assert_eq!(supply, bought.tokens);
-    assert!(reserve > 0);
+    let state = |world: &mut World| {
+        world.ok::<MarketState, MarketError>(C::Market, &nobody(), "state", (), 0)
+    };
+    let before = state(&mut world);
+    assert!(before.reserve > 0);
     world.ok::<(), PSP22Error>(
         C::Token,
         &creator(),
         "PSP22Mintable::mint",
-        (ink_id(&creator()), supply),
+        (ink_id(&creator()), before.supply),
         0,
     );
-    let before = world.chain.native_balance(&creator());
-    let (sold, receipt) = world.chain.send::<SellQuote, MarketError>(
+    let (sold, _) = world.chain.send::<SellQuote, MarketError>(
         &world.suite.market,
         &creator(),
         "sell",
-        (supply, 0u128, START + DAY),
+        (before.supply, 0u128, START + DAY, NO_REFERRER),
     );
-    let sold = sold.expect("the creator sells");
-    assert_eq!(sold.gross, reserve, "the whole reserve");
-    // The caller also gets back the storage deposit of its emptied token balance.
-    let refund = u128::try_from(-receipt.storage_deposit).expect("a refund");
     assert_eq!(
-        world.chain.native_balance(&creator()),
-        before + sold.payout + refund,
-        "paid to the creator"
+        sold.expect("the creator sells").gross,
+        before.reserve / 2,
+        "half the supply, half the reserve"
     );
-    let (supply, reserve, _): (u128, u128, u128) =
-        world.chain.read(&world.suite.market, "state", ());
-    assert_eq!((supply, reserve), (0, 0));
-    let (answer, _) = world.chain.send::<SellQuote, MarketError>(
-        &world.suite.market,
-        &fan(),
-        "sell",
-        (bought.tokens, 0u128, START + DAY),
-    );
-    assert_eq!(answer, Err(MarketError::InsufficientSupply));
+    // Everyone else, the fan who bought included, still sells everything.
+    for holder in [fan(), other_fan(), creator()] {
+        let held = world.token_balance(&holder);
+        if held > 0 {
+            world.ok::<SellQuote, MarketError>(
+                C::Market,
+                &holder,
+                "sell",
+                (held, 0u128, START + DAY, NO_REFERRER),
+                0,
+            );
+        }
+    }
+    assert!(bought.tokens > 0);
+    assert_eq!(world.token_balance(&fan()), 0);
+    // What is left is exactly the vesting wallet's: its tokens would take the rest.
+    let after = state(&mut world);
+    let vesting = world.ids.vesting;
+    let locked: u128 = world
+        .chain
+        .read(&world.suite.token, "PSP22::balance_of", vesting);
+    assert_eq!(after.supply, locked);
+    let rest = world.ok::<SellQuote, MarketError>(C::Market, &nobody(), "quote_sell", locked, 0);
+    assert_eq!(rest.gross, after.reserve);
+}
+
+/// A message's answer as raw SCALE bytes (whatever its type), to compare with an encoding.
+struct RawAnswer(Vec<u8>);
+
+impl Decode for RawAnswer {
+    fn decode<I: ink::scale::Input>(input: &mut I) -> Result<Self, ink::scale::Error> {
+        let mut bytes = Vec::new();
+        while let Ok(byte) = input.read_byte() {
+            bytes.push(byte);
+        }
+        Ok(Self(bytes))
+    }
+}
+
+/// The fair-launch rows of the token's privileged messages: whoever calls (the creator, a
+/// fan, nobody, the delegate), minting, burning another's tokens without an allowance,
+/// granting or revoking a role and every upgrade step are refused with their typed errors,
+/// revert, emit nothing and leave the state root unchanged. Pause is the creator's alone.
+#[test]
+fn fair_launch_token_matrix_no_account_holds_a_lever() {
+    let mut world = World::fair();
+    let t = C::Token;
+    let token = world.suite.token.clone();
+    let callers = [creator(), fan(), nobody(), delegate()];
+    let missing = PSP22Error::Custom("AC::MissingRole".into());
+    let mut refusals = 0;
+    for caller in &callers {
+        let attempts: Vec<(&str, Vec<u8>, Vec<u8>)> = vec![
+            (
+                "PSP22Mintable::mint",
+                (ink_id(caller), ONE).encode(),
+                Err::<(), _>(missing.clone()).encode(),
+            ),
+            (
+                "PSP22Burnable::burn",
+                (ink_id(&other_fan()), 1u128).encode(),
+                Err::<(), _>(PSP22Error::InsufficientAllowance).encode(),
+            ),
+            (
+                "AccessControl::grant_role",
+                (MINTER, Some(ink_id(caller))).encode(),
+                Err::<(), _>(AccessControlError::MissingRole).encode(),
+            ),
+            (
+                "AccessControl::revoke_role",
+                (MINTER, Some(world.ids.market)).encode(),
+                Err::<(), _>(AccessControlError::MissingRole).encode(),
+            ),
+            (
+                "Upgradeable::propose_upgrade",
+                world.hashes.token.encode(),
+                Err::<(), _>(UpgradeError::MissingRole).encode(),
+            ),
+            (
+                "Upgradeable::execute_upgrade",
+                ().encode(),
+                Err::<(), _>(UpgradeError::MissingRole).encode(),
+            ),
+            (
+                "Upgradeable::cancel_upgrade",
+                ().encode(),
+                Err::<(), _>(UpgradeError::MissingRole).encode(),
+            ),
+        ];
+        for (message, args, expected) in attempts {
+            world.reset();
+            let before = world.state_root();
+            let mut input = token.bundle.selector(message).to_vec();
+            input.extend(args);
+            let (answer, receipt) =
+                world
+                    .chain
+                    .call_raw::<RawAnswer>(&token.address, input, caller, 0);
+            assert_eq!(
+                answer.expect("answers").0,
+                expected,
+                "{message} by {}",
+                name(caller)
+            );
+            assert!(receipt.reverted && receipt.events.is_empty(), "{message}");
+            assert_eq!(world.state_root(), before, "{message}");
+            refusals += 1;
+        }
+    }
+    world.reset();
+    for caller in [fan(), nobody(), delegate()] {
+        let (paused, _) =
+            world
+                .chain
+                .send::<(), PausableError>(&token, &caller, "Pausable::pause", ());
+        assert_eq!(paused, Err(PausableError::MissingRole));
+    }
+    world.ok::<(), PausableError>(t, &creator(), "Pausable::pause", (), 0);
+    println!("fair launch: {refusals} refusals of the token's levers, none allowed");
 }

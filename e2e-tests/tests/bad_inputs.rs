@@ -407,7 +407,7 @@ impl World {
                 &mut chain,
                 &market,
                 "buy",
-                (0u128, u64::MAX),
+                (0u128, u64::MAX, None::<ink::primitives::AccountId>),
                 who,
                 1_000_000_000_000,
             );

@@ -26,14 +26,16 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
         suite: contracts,
         created: receipt,
     } = Economy::new();
+    assert_eq!(suite.mode, creator_factory::LaunchMode::Custom);
     println!(
-        "create_creator: ref_time {} proof_size {} storage deposit {}",
+        "create_creator (custom launch): ref_time {} proof_size {} storage deposit {}",
         receipt.gas.ref_time(),
         receipt.gas.proof_size(),
         receipt.storage_deposit
     );
     let me = id(creator);
-    // Roles: the creator administers everything; the pool mints; the factory holds nothing.
+    // Roles (a custom launch; `fair_economy.rs` checks the fair one): the creator administers
+    // everything; the pool mints; the factory holds nothing.
     for (which, contract, roles) in [
         (
             "token",
@@ -91,10 +93,12 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
         (
             market.token,
             market.creator,
+            market.distributor,
             market.unit,
-            market.creator_fee_bps
+            market.fees.creator_bps,
+            market.fees.stakers_bps
         ),
-        (suite.token, me, ONE, 300)
+        (suite.token, me, suite.distributor, ONE, 100, 100)
     );
     // The allocation sits in the vesting wallet; the collection pays the distributor.
     assert_eq!(
@@ -327,7 +331,10 @@ fn bad_parameters_are_refused_before_anything_is_instantiated() {
         ),
         (
             CreatorParams {
-                market_fee_bps: 10_001,
+                fees: creator_factory::MarketFees {
+                    stakers_bps: 10_001,
+                    ..base.fees.clone()
+                },
                 ..base.clone()
             },
             FactoryError::InvalidMarket,

@@ -83,6 +83,14 @@ fn suite_json(suite: &Suite) -> Value {
         "pool": acc(&suite.pool),
         "vesting": acc(&suite.vesting),
         "market": acc(&suite.market),
+        "mode": format!("{:?}", suite.mode),
+    })
+}
+
+fn split(split: &creator_market::fees::Split) -> Value {
+    json!({
+        "creator": num(split.creator), "stakers": num(split.stakers),
+        "referrer": num(split.referrer), "platform": num(split.platform)
     })
 }
 
@@ -162,14 +170,16 @@ fn describe(contract: &str, event: &ContractEvent) -> (&'static str, Value) {
         }
         "creator_market" => {
             try_event!(creator_market::Bought, "Bought", |e| json!({
-                "buyer": acc(&e.buyer), "tokens": num(e.tokens), "cost": num(e.cost),
-                "fee": num(e.fee), "refund": num(e.refund), "supply": num(e.supply),
-                "spot_price": num(e.spot_price)
+                "buyer": acc(&e.buyer), "referrer": opt_acc(&e.referrer), "tokens": num(e.tokens),
+                "cost": num(e.cost), "fee": split(&e.fee), "refund": num(e.refund),
+                "reserve": num(e.reserve), "supply": num(e.supply),
+                "exit_price": num(e.exit_price)
             }));
             try_event!(creator_market::Sold, "Sold", |e| json!({
-                "seller": acc(&e.seller), "tokens": num(e.tokens), "gross": num(e.gross),
-                "fee": num(e.fee), "payout": num(e.payout), "supply": num(e.supply),
-                "spot_price": num(e.spot_price)
+                "seller": acc(&e.seller), "referrer": opt_acc(&e.referrer), "tokens": num(e.tokens),
+                "gross": num(e.gross), "fee": split(&e.fee), "payout": num(e.payout),
+                "reserve": num(e.reserve), "supply": num(e.supply),
+                "exit_price": num(e.exit_price)
             }));
         }
         "creator_factory" => {
@@ -312,7 +322,8 @@ fn record() -> Value {
         &bundles,
         &factory,
         &creator,
-        economy::params("MIRA"),
+        // A custom launch, so the creator can mint (the recorded `mint to alice`).
+        economy::custom_params("MIRA"),
     );
     let suite = suite.expect("suite");
     let factory = Contract::at(&bundles.factory, &factory);
@@ -725,8 +736,8 @@ fn record() -> Value {
         &dave,
         &market,
         "buy",
-        (quote.tokens + 1, deadline),
-        json!([num(quote.tokens + 1), num(deadline)]),
+        (quote.tokens + 1, deadline, None::<AccountId>),
+        json!([num(quote.tokens + 1), num(deadline), null]),
         50 * NATIVE,
         buy_quote,
     );
@@ -735,8 +746,8 @@ fn record() -> Value {
         &dave,
         &market,
         "buy",
-        (quote.tokens, deadline),
-        json!([num(quote.tokens), num(deadline)]),
+        (quote.tokens, deadline, Some(ink_id(&bob))),
+        json!([num(quote.tokens), num(deadline), j(&bob)]),
         50 * NATIVE,
         buy_quote,
     );
@@ -756,8 +767,8 @@ fn record() -> Value {
         &dave,
         &market,
         "sell",
-        (half, 0u128, deadline),
-        json!([num(half), "0", num(deadline)]),
+        (half, 0u128, deadline, None::<AccountId>),
+        json!([num(half), "0", num(deadline), null]),
         0,
         sell_quote,
     );

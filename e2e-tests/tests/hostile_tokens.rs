@@ -14,7 +14,7 @@ use std::{cell::Cell, fmt::Debug, sync::Arc};
 
 use creator_market::{
     curve::{BuyQuote, Curve, SellQuote},
-    MarketConfig, MarketError,
+    FeeConfig, MarketConfig, MarketError, MarketState,
 };
 use creator_nft::{CollectionError, Drop, DropConfig};
 use creator_vesting::VestingError;
@@ -1242,6 +1242,7 @@ fn pool_with_an_absurd_token_waits_until_the_supply_has_room() {
 
 const UNIT: u128 = 1_000_000_000_000;
 const NATIVE: u128 = 1_000_000_000;
+const NO_REFERRER: Option<ink::primitives::AccountId> = None;
 
 struct Bazaar {
     w: World,
@@ -1252,7 +1253,7 @@ struct Bazaar {
 #[derive(Debug, PartialEq, Eq)]
 struct BazaarState {
     /// Market supply, reserve, spot price.
-    market: (u128, u128, u128),
+    market: MarketState,
     creator_fees: u128,
     market_native: u128,
     fan_tokens: u128,
@@ -1273,10 +1274,15 @@ impl Bazaar {
                 slope: NATIVE / 100,
             },
             creator: id(creator),
-            creator_fee_bps: 300,
-            platform: None,
-            launch_fee_bps: 0,
-            launch_period: 0,
+            distributor: id(treasury),
+            fees: FeeConfig {
+                creator_bps: 300,
+                stakers_bps: 0,
+                referrer_bps: 0,
+                platform: None,
+                launch_bps: 0,
+                launch_period: 0,
+            },
             max_tokens_per_call: None,
         };
         let market = w.chain.instantiate(&bundle, config, &creator());
@@ -1291,7 +1297,11 @@ impl Bazaar {
 
     fn state(&mut self) -> BazaarState {
         BazaarState {
-            market: self.w.chain.read(&self.market, "state", ()),
+            market: self
+                .w
+                .chain
+                .read::<Result<MarketState, MarketError>>(&self.market, "state", ())
+                .expect("state"),
             creator_fees: self.w.chain.read(&self.market, "fees_of", id(creator)),
             market_native: self.w.chain.native_balance(&self.market.address),
             fan_tokens: self.w.balance(&fan()),
@@ -1303,14 +1313,25 @@ impl Bazaar {
     fn buy(&mut self, buyer: &AccountId32, value: u128) -> Result<BuyQuote, MarketError> {
         self.w
             .chain
-            .send_paying(&self.market, buyer, "buy", (0u128, u64::MAX), value)
+            .send_paying(
+                &self.market,
+                buyer,
+                "buy",
+                (0u128, u64::MAX, NO_REFERRER),
+                value,
+            )
             .0
     }
 
     fn sell(&mut self, seller: &AccountId32, amount: u128) -> Result<SellQuote, MarketError> {
         self.w
             .chain
-            .send(&self.market, seller, "sell", (amount, 0u128, u64::MAX))
+            .send(
+                &self.market,
+                seller,
+                "sell",
+                (amount, 0u128, u64::MAX, NO_REFERRER),
+            )
             .0
     }
 
@@ -1330,8 +1351,18 @@ fn market_refuses_reentry_from_its_token_and_rolls_back() {
     assert!(held > 0);
     // `buy` re-entered from the mint, `sell` from the burn.
     let attempts: [(AccountId32, &str, Vec<u8>, u128); 2] = [
-        (other_fan(), "buy", (0u128, u64::MAX).encode(), NATIVE),
-        (fan(), "sell", (held / 2, 0u128, u64::MAX).encode(), 0),
+        (
+            other_fan(),
+            "buy",
+            (0u128, u64::MAX, NO_REFERRER).encode(),
+            NATIVE,
+        ),
+        (
+            fan(),
+            "sell",
+            (held / 2, 0u128, u64::MAX, NO_REFERRER).encode(),
+            0,
+        ),
     ];
     for (caller, message, args, value) in attempts {
         bazaar.w.reenter(&market, message, RawArgs(args.clone()));
@@ -1350,7 +1381,12 @@ fn market_refuses_reentry_from_its_token_and_rolls_back() {
     }
     bazaar.w.set_mode(Mode::Honest);
     let sold = bazaar.sell(&fan(), held).expect("sell");
-    assert_eq!(bazaar.state().market, (0, 0, NATIVE));
+    let after = bazaar.state().market;
+    assert_eq!(after.sold, 0);
+    // The token's other holders keep their pro-rata share of the reserve.
+    let market = before.market;
+    assert_eq!(sold.gross, market.reserve * held / market.supply);
+    assert_eq!(after.reserve, market.reserve - sold.gross);
     assert!(sold.payout > 0);
 }
 
@@ -1358,9 +1394,9 @@ fn market_refuses_reentry_from_its_token_and_rolls_back() {
 fn market_trusts_its_token_a_liar_burn_pays_for_tokens_nobody_gave_up() {
     // Trust assumption: the market mints and burns through its token and takes `Ok` as done.
     // With a token that lies, a buyer pays for nothing and - worse - anyone can "sell" tokens
-    // it does not hold, up to the market's supply, draining the reserve. The market is
-    // therefore only as safe as its token (in the suite: the creator's own token, whose admin
-    // can mint anyway).
+    // it does not hold, up to the token's supply, draining the reserve. The market is
+    // therefore only as safe as its token (in the suite: the creator's own token, created by
+    // the factory from reviewed code, with no admin in a fair launch).
     let mut bazaar = Bazaar::new(Mode::Liar);
     let before = bazaar.state();
     assert_eq!(before.other_tokens, 0);
@@ -1368,8 +1404,8 @@ fn market_trusts_its_token_a_liar_burn_pays_for_tokens_nobody_gave_up() {
     assert_eq!(bazaar.buy(&other_fan(), NATIVE), Ok(quote));
     let after_buy = bazaar.state();
     assert_eq!(after_buy.other_tokens, 0, "paid, got nothing");
-    assert_eq!(after_buy.market.0, before.market.0 + quote.tokens);
-    let supply = after_buy.market.0;
+    assert_eq!(after_buy.market.sold, before.market.sold + quote.tokens);
+    let supply = after_buy.market.supply;
     let native = bazaar.w.chain.native_balance(&other_fan());
     let sold = bazaar
         .sell(&other_fan(), supply)
@@ -1379,7 +1415,7 @@ fn market_trusts_its_token_a_liar_burn_pays_for_tokens_nobody_gave_up() {
         native + sold.payout
     );
     let after_sell = bazaar.state();
-    assert_eq!((after_sell.market.0, after_sell.market.1), (0, 0));
+    assert_eq!(after_sell.market.reserve, 0);
     assert_eq!(
         after_sell.fan_tokens, before.fan_tokens,
         "the fan's tokens lost their backing"
@@ -1406,35 +1442,52 @@ fn market_with_a_flaky_token_trades_whole_or_not_at_all() {
     let after = bazaar.state();
     assert_eq!(
         (
-            after.market.0,
-            after.market.1,
+            after.market.sold,
+            after.market.reserve,
             after.fan_tokens,
             after.supply
         ),
-        (0, 0, 0, before.supply - held)
+        (
+            0,
+            before.market.reserve - sold.gross,
+            0,
+            before.supply - held
+        )
     );
-    assert_eq!(after.market_native, before.market_native - sold.payout);
+    // The fee stays but for the stakers' part (here only the rounding: no stakers' share).
+    let creator_part = after.creator_fees - before.creator_fees;
+    assert_eq!(
+        after.market_native,
+        before.market_native - sold.payout - (sold.fee - creator_part)
+    );
 }
 
 #[test]
-fn market_with_an_absurd_token_refuses_to_mint_past_u128_max_and_to_buy_back_what_it_did_not_mint()
-{
+fn market_with_an_absurd_token_refuses_to_mint_past_u128_max_and_pays_nothing_without_reserve() {
     let mut bazaar = Bazaar::new(Mode::Absurd);
     let before = bazaar.state();
-    assert_eq!((before.market, before.supply), ((0, 0, NATIVE), MAX));
+    assert_eq!(
+        (
+            before.market.supply,
+            before.market.reserve,
+            before.market.buy_price
+        ),
+        (MAX, 0, NATIVE)
+    );
     let native = bazaar.w.chain.native_balance(&other_fan());
     assert_eq!(
         bazaar.buy(&other_fan(), NATIVE),
-        Err(MarketError::Token(cap_exceeded()))
+        Err(MarketError::Overflow),
+        "a supply past u128::MAX is refused before the token is asked"
     );
     assert_eq!(bazaar.state(), before);
     assert_eq!(bazaar.w.chain.native_balance(&other_fan()), native);
-    // The attacker holds u128::MAX tokens the market never minted: it cannot sell them.
-    assert_eq!(
-        bazaar.sell(&attacker(), MAX),
-        Err(MarketError::InsufficientSupply)
-    );
-    assert_eq!(bazaar.state(), before);
+    // The attacker holds u128::MAX tokens and nobody paid in: they sell for nothing, and
+    // anything beyond the whole supply is refused.
+    let quote: Result<SellQuote, MarketError> =
+        bazaar.w.chain.read(&bazaar.market, "quote_sell", MAX);
+    assert_eq!(quote.map(|q| q.gross), Ok(0));
+    assert_eq!(bazaar.state().market_native, before.market_native);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 //! they are. `i2_...` was run against the distributor just before its fix and failed there
 //! (`stake` answered `TokenCallFailed`).
 
-use creator_factory::{CodeHashes, CreatorParams, FactoryError};
+use creator_factory::{CodeHashes, CreatorParams, FactoryError, MarketFees};
 use creator_nft::{CollectionError, DropConfig, DropEnded};
 use e2e_tests::{
     actors::{attacker, creator, fan, id, nobody},
@@ -28,7 +28,8 @@ const HOUR: u64 = 3_600_000;
 const DAY: u64 = 24 * HOUR;
 const WEEK: u64 = 7 * DAY;
 
-/// The creator mints `amount` to `to` (the creator holds `MINTER` in a default suite).
+/// The creator mints `amount` to `to` (the creator holds `MINTER` in the custom-launch
+/// fixture, `Economy::new`).
 fn mint(economy: &mut Economy, to: &AccountId32, amount: u128) {
     let token = economy.suite.token.clone();
     let args = (e2e_tests::ink_id(to), amount);
@@ -206,7 +207,7 @@ fn l1_a_small_stream_touched_every_block_releases_linearly() {
         mining_cap: 5_000_000 * WHOLE,
         initial_emission: 100_000 * WHOLE,
         reward_duration: WEEK,
-        ..economy::params("ZERO")
+        ..economy::custom_params("ZERO")
     };
     let mut economy = Economy::with(params);
     mint(&mut economy, &fan(), 10_000);
@@ -367,21 +368,30 @@ fn l7_the_factory_refuses_degenerate_economics() {
         (
             "a 100 % fee",
             CreatorParams {
-                market_fee_bps: 10_000,
+                fees: MarketFees {
+                    creator_bps: 10_000,
+                    ..base.fees.clone()
+                },
                 ..base.clone()
             },
         ),
         (
             "a 100 % launch fee",
             CreatorParams {
-                launch_fee_bps: 10_000,
+                fees: MarketFees {
+                    launch_bps: 10_000,
+                    ..base.fees.clone()
+                },
                 ..base.clone()
             },
         ),
         (
             "an endless launch",
             CreatorParams {
-                launch_period: u64::MAX,
+                fees: MarketFees {
+                    launch_period: u64::MAX,
+                    ..base.fees.clone()
+                },
                 ..base.clone()
             },
         ),

@@ -5,11 +5,17 @@
 //! distributor, mining pool, vesting wallet and bonding-curve market, then wires them:
 //!
 //! * the vesting wallet receives the creator's allocation (minted once, at creation);
-//! * the mining pool holds the token's `MINTER` role, the market `MINTER` and `BURNER`;
+//! * the mining pool holds the token's `MINTER` role, the market `MINTER` and `BURNER`; the
+//!   market sends the stakers' share of every trade's fee to the distributor;
 //! * the collection pays `distributor_bps` of every sale to the distributor, the rest to the
 //!   creator;
-//! * the creator holds every admin role and ownership of everything; the factory renounces all
-//!   it held, so it keeps no power over any suite.
+//! * the token, by [`LaunchMode`]: in a **fair launch** (the default) nobody administers it:
+//!   the creator holds only `PAUSER` (bounded pauses) and ownership (an identity without
+//!   powers), so no account can mint outside the pool and the market, burn another's tokens or
+//!   upgrade it; in a **custom** launch the creator holds its admin role, `MINTER`, `BURNER`
+//!   and `PAUSER`;
+//! * the creator holds the admin role and ownership of the other contracts; the factory
+//!   renounces all it held, so it keeps no power over any suite.
 //!
 //! Addresses are predictable: each instantiation is salted with
 //! `blake2_256(SCALE((creator, nonce, kind)))`, where `nonce` counts the creator's suites.
@@ -42,7 +48,7 @@ mod types;
 mod creator_factory {
     use super::{
         params, CodeHashes, CodeHashesChanged, CreatorParams, CreatorRegistered,
-        FactoryError as Error, Suite, MAX_PAGE,
+        FactoryError as Error, LaunchMode, Suite, MAX_PAGE,
     };
     use creator_market::CreatorMarketRef;
     use creator_nft::CreatorNftRef;
@@ -202,7 +208,7 @@ mod creator_factory {
             )?
             .to_account_id();
             let market = settle(
-                CreatorMarketRef::new(params::market_config(&params, token, creator)?)
+                CreatorMarketRef::new(params::market_config(&params, token, creator, distributor)?)
                     .code_hash(hashes.market)
                     .endowment(0)
                     .salt_bytes(self.salt(creator, nonce, 5))
@@ -227,14 +233,21 @@ mod creator_factory {
             let collection = collection.to_account_id();
             hand_over(collection, creator, &[MINTER])?;
             // The token: allocation to the vesting wallet, the pool mints, the market mints and
-            // burns, the creator takes over every role.
+            // burns; then the creator receives what the launch mode gives.
             if params.creator_allocation > 0 {
                 psp::call::mint(token, vesting, params.creator_allocation).map_err(wiring)?;
             }
             for (role, account) in [(MINTER, pool), (MINTER, market), (BURNER, market)] {
                 psp::call::grant_role(token, role, account).map_err(wiring)?;
             }
-            hand_over(token, creator, &[MINTER, BURNER, PAUSER])?;
+            match params.mode {
+                LaunchMode::Fair => {
+                    psp::call::grant_role(token, PAUSER, creator).map_err(wiring)?;
+                    psp::call::transfer_ownership(token, creator).map_err(wiring)?;
+                    give_up(token, &[MINTER, BURNER, PAUSER, DEFAULT_ADMIN_ROLE])?;
+                }
+                LaunchMode::Custom => hand_over(token, creator, &[MINTER, BURNER, PAUSER])?,
+            }
 
             let suite = Suite {
                 token,
@@ -243,6 +256,7 @@ mod creator_factory {
                 pool,
                 vesting,
                 market,
+                mode: params.mode,
             };
             if !self.suites.contains(creator) {
                 self.creators.insert(self.creator_count, &creator);
@@ -313,7 +327,13 @@ mod creator_factory {
             psp::call::grant_role(contract, *role, creator).map_err(wiring)?;
         }
         psp::call::transfer_ownership(contract, creator).map_err(wiring)?;
-        for role in roles.iter().chain([DEFAULT_ADMIN_ROLE].iter()) {
+        give_up(contract, roles)?;
+        give_up(contract, &[DEFAULT_ADMIN_ROLE])
+    }
+
+    /// The factory renounces `roles` on `contract`.
+    fn give_up(contract: AccountId, roles: &[RoleType]) -> Result<(), Error> {
+        for role in roles {
             psp::call::renounce_role(contract, *role).map_err(wiring)?;
         }
         Ok(())

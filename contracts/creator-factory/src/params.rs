@@ -2,8 +2,12 @@
 //! the parameters become: the mining pool's and the market's configurations, in those crates'
 //! own types (a field added to either is a compile error here).
 
+#[cfg(test)]
+use crate::LaunchMode;
+#[cfg(test)]
+use crate::MarketFees;
 use crate::{CreatorParams, FactoryError};
-use creator_market::{curve::Curve, fees::Rates, MarketConfig};
+use creator_market::{curve::Curve, fees::Rates, FeeConfig, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
 use mining_pool::{PoolConfig, Settings};
 use psp::limits::MAX_COOLDOWN;
@@ -46,16 +50,9 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     {
         return Err(FactoryError::InvalidSchedule);
     }
-    // The market's rates as `market_config` sets them (no platform fee).
-    let rates = Rates {
-        creator_bps: params.market_fee_bps,
-        platform_bps: 0,
-        launch_bps: params.launch_fee_bps,
-        launch_period: params.launch_period,
-    };
     if params.decimals > MAX_DECIMALS
         || (params.base_price == 0 && params.price_slope == 0)
-        || !rates.is_valid()
+        || !Rates::of(&fee_config(params)).is_valid()
     {
         return Err(FactoryError::InvalidMarket);
     }
@@ -84,13 +81,27 @@ pub fn pool_config(
     }
 }
 
-/// The market's configuration: a linear curve over `token` (a whole token is `10^decimals`
-/// units), the creator's fee to `creator`, no platform fee. `InvalidMarket` if a whole token
-/// does not fit (cannot happen once [`validate`] passed).
+/// The market's fee rates, field for field.
+pub fn fee_config(params: &CreatorParams) -> FeeConfig {
+    let fees = &params.fees;
+    FeeConfig {
+        creator_bps: fees.creator_bps,
+        stakers_bps: fees.stakers_bps,
+        referrer_bps: fees.referrer_bps,
+        platform: fees.platform,
+        launch_bps: fees.launch_bps,
+        launch_period: fees.launch_period,
+    }
+}
+
+/// The market's configuration: a linear launch floor over `token` (a whole token is
+/// `10^decimals` units), the creator's share to `creator`, the stakers' to `distributor`.
+/// `InvalidMarket` if a whole token does not fit (cannot happen once [`validate`] passed).
 pub fn market_config(
     params: &CreatorParams,
     token: AccountId,
     creator: AccountId,
+    distributor: AccountId,
 ) -> Result<MarketConfig, FactoryError> {
     let unit = 10u128
         .checked_pow(u32::from(params.decimals))
@@ -103,10 +114,8 @@ pub fn market_config(
             slope: params.price_slope,
         },
         creator,
-        creator_fee_bps: params.market_fee_bps,
-        platform: None,
-        launch_fee_bps: params.launch_fee_bps,
-        launch_period: params.launch_period,
+        distributor,
+        fees: fee_config(params),
         max_tokens_per_call: params.max_tokens_per_call,
     })
 }
@@ -145,10 +154,16 @@ pub(crate) mod tests {
             dispute_window: DAY,
             base_price: 1_000,
             price_slope: 10,
-            market_fee_bps: 250,
-            launch_fee_bps: 1_000,
-            launch_period: DAY,
+            fees: MarketFees {
+                creator_bps: 150,
+                stakers_bps: 50,
+                referrer_bps: 50,
+                platform: None,
+                launch_bps: 1_000,
+                launch_period: DAY,
+            },
             max_tokens_per_call: Some(5_000),
+            mode: LaunchMode::Fair,
         }
     }
 
@@ -318,16 +333,34 @@ pub(crate) mod tests {
         // ends inclusive; 100 % fees once passed.
         use psp::limits::{MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS, MAX_LAUNCH_PERIOD};
         assert_eq!((MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS), (1_000, 2_500));
-        assert_eq!(with(|p| p.market_fee_bps = MAX_FEE_BPS), Ok(()));
-        assert_eq!(with(|p| p.market_fee_bps = MAX_FEE_BPS + 1), refused);
-        assert_eq!(with(|p| p.market_fee_bps = BPS), refused);
-        assert_eq!(with(|p| p.launch_fee_bps = MAX_LAUNCH_FEE_BPS), Ok(()));
-        assert_eq!(with(|p| p.launch_fee_bps = MAX_LAUNCH_FEE_BPS + 1), refused);
-        assert_eq!(with(|p| p.launch_fee_bps = BPS), refused);
+        // The four shares together (250 in `valid`).
+        assert_eq!(with(|p| p.fees.creator_bps = MAX_FEE_BPS - 100), Ok(()));
+        assert_eq!(with(|p| p.fees.creator_bps = MAX_FEE_BPS - 99), refused);
+        assert_eq!(with(|p| p.fees.stakers_bps = MAX_FEE_BPS - 199), refused);
+        assert_eq!(with(|p| p.fees.referrer_bps = MAX_FEE_BPS - 199), refused);
+        let platform = AccountId::from([5; 32]);
+        assert_eq!(
+            with(|p| p.fees.platform = Some((platform, MAX_FEE_BPS - 250))),
+            Ok(())
+        );
+        assert_eq!(
+            with(|p| p.fees.platform = Some((platform, MAX_FEE_BPS - 249))),
+            refused
+        );
+        assert_eq!(with(|p| p.fees.creator_bps = BPS), refused);
+        assert_eq!(with(|p| p.fees.launch_bps = MAX_LAUNCH_FEE_BPS), Ok(()));
+        assert_eq!(
+            with(|p| p.fees.launch_bps = MAX_LAUNCH_FEE_BPS + 1),
+            refused
+        );
+        assert_eq!(with(|p| p.fees.launch_bps = BPS), refused);
         assert_eq!(MAX_LAUNCH_PERIOD, 7 * DAY);
-        assert_eq!(with(|p| p.launch_period = MAX_LAUNCH_PERIOD), Ok(()));
-        assert_eq!(with(|p| p.launch_period = MAX_LAUNCH_PERIOD + 1), refused);
-        assert_eq!(with(|p| p.launch_period = u64::MAX), refused);
+        assert_eq!(with(|p| p.fees.launch_period = MAX_LAUNCH_PERIOD), Ok(()));
+        assert_eq!(
+            with(|p| p.fees.launch_period = MAX_LAUNCH_PERIOD + 1),
+            refused
+        );
+        assert_eq!(with(|p| p.fees.launch_period = u64::MAX), refused);
         assert_eq!(with(|p| p.max_tokens_per_call = None), Ok(()));
     }
 
@@ -371,8 +404,9 @@ pub(crate) mod tests {
     fn market_config_maps_every_field() {
         let params = valid();
         let (token, creator) = (AccountId::from([7; 32]), AccountId::from([9; 32]));
+        let distributor = AccountId::from([8; 32]);
         assert_eq!(
-            market_config(&params, token, creator),
+            market_config(&params, token, creator, distributor),
             Ok(MarketConfig {
                 token,
                 unit: 1_000_000_000_000,
@@ -381,10 +415,15 @@ pub(crate) mod tests {
                     slope: 10,
                 },
                 creator,
-                creator_fee_bps: 250,
-                platform: None,
-                launch_fee_bps: 1_000,
-                launch_period: DAY,
+                distributor,
+                fees: FeeConfig {
+                    creator_bps: 150,
+                    stakers_bps: 50,
+                    referrer_bps: 50,
+                    platform: None,
+                    launch_bps: 1_000,
+                    launch_period: DAY,
+                },
                 max_tokens_per_call: Some(5_000),
             })
         );
@@ -393,7 +432,7 @@ pub(crate) mod tests {
                 decimals,
                 ..valid()
             };
-            market_config(&params, token, creator).map(|config| config.unit)
+            market_config(&params, token, creator, distributor).map(|config| config.unit)
         };
         assert_eq!(whole(0), Ok(1));
         assert_eq!(whole(MAX_DECIMALS), Ok(10u128.pow(38)));
@@ -440,7 +479,7 @@ pub(crate) mod tests {
         fn validated_params_always_configure_a_market(decimals in 0u8..=255, base: u128, slope: u128) {
             let params = CreatorParams { decimals, base_price: base, price_slope: slope, ..valid() };
             if validate(&params).is_ok() {
-                let config = market_config(&params, AccountId::from([1; 32]), AccountId::from([2; 32]));
+                let config = market_config(&params, AccountId::from([1; 32]), AccountId::from([2; 32]), AccountId::from([3; 32]));
                 prop_assert_eq!(config.map(|c| c.unit), Ok(10u128.pow(u32::from(decimals))));
             } else {
                 prop_assert!(decimals > MAX_DECIMALS || (base == 0 && slope == 0));

@@ -27,7 +27,8 @@ pub enum FactoryError {
     InstantiationFailed,
     /// Wiring the suite failed (a call to one of its contracts was refused).
     WiringFailed,
-    /// Market parameters out of range (decimals above 38, a free curve, fees above 100 %).
+    /// Market parameters out of range (decimals above 38, a free curve, fees beyond the
+    /// bounds: 10 % in all, a launch fee of at most 25 % for at most 7 days).
     InvalidMarket,
     /// A counter does not fit.
     Overflow,
@@ -46,6 +47,44 @@ pub struct CodeHashes {
     pub pool: Hash,
     pub vesting: Hash,
     pub market: Hash,
+}
+
+/// The market's fee rates (basis points of the amount traded), as `creator_market::FeeConfig`
+/// (the market crate's types carry no metadata here: see `Cargo.toml`). At most 10 % in all,
+/// a launch fee of at most 25 % decaying within 7 days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct MarketFees {
+    /// The creator's share.
+    pub creator_bps: u16,
+    /// The stakers' share, sent to the suite's distributor with every trade.
+    pub stakers_bps: u16,
+    /// The share of a referrer named in a trade (the stakers' when none is).
+    pub referrer_bps: u16,
+    /// A platform's recipient and share, if any.
+    pub platform: Option<(AccountId, u16)>,
+    /// The total fee at launch, decaying to the normal total over `launch_period` ms (the
+    /// excess to the stakers).
+    pub launch_bps: u16,
+    pub launch_period: u64,
+}
+
+/// Who holds power over the creator's token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum LaunchMode {
+    /// The default: nobody can create tokens outside the mining pool's schedule, the market's
+    /// curve and the vesting allocation, nor burn tokens they do not hold. `MINTER` stays with
+    /// the pool and the market, `BURNER` with the market (which burns only what a seller
+    /// sells), `PAUSER` with the creator (a pause ends within 24 hours); the token has no admin,
+    /// so no role changes and no upgrade, ever.
+    #[default]
+    Fair,
+    /// Today's powers for creators who want them, a trust cost their fans should see: the
+    /// creator holds the token's admin role, `MINTER` (up to the cap), `BURNER` (from any
+    /// account), `PAUSER`, and may upgrade the token after the 48-hour delay.
+    Custom,
 }
 
 /// What a creator chooses for their economy.
@@ -81,15 +120,16 @@ pub struct CreatorParams {
     pub max_points_per_account: u128,
     pub attester_budget: u128,
     pub dispute_window: u64,
-    /// The bonding-curve market: price of the first whole token and its rise per whole
-    /// token minted (native smallest units), the creator's fee, the launch fee decaying
-    /// over `launch_period` ms, and an optional cap on tokens per buy.
+    /// The market's launch floor: the price of the first whole token it sells and its rise
+    /// per whole token sold (native smallest units); its fees (shares of every trade for the
+    /// creator, the stakers, a referrer and a platform, and the decaying launch fee); an
+    /// optional cap on tokens per buy.
     pub base_price: u128,
     pub price_slope: u128,
-    pub market_fee_bps: u16,
-    pub launch_fee_bps: u16,
-    pub launch_period: u64,
+    pub fees: MarketFees,
     pub max_tokens_per_call: Option<u128>,
+    /// Fair launch (the default) or the creator's custom powers over the token.
+    pub mode: LaunchMode,
 }
 
 /// The addresses of one creator's suite.
@@ -103,6 +143,8 @@ pub struct Suite {
     pub pool: AccountId,
     pub vesting: AccountId,
     pub market: AccountId,
+    /// How the token was launched.
+    pub mode: LaunchMode,
 }
 
 /// Emitted when the admin registers code hashes.

@@ -1,19 +1,28 @@
 //! The market's fees, free of storage: the rate in force (a launch fee decaying linearly to the
-//! normal one) and the split of a charged fee between the platform and the creator.
+//! normal one) and the split of a charged fee between the creator, the stakers, a referrer and
+//! a platform.
 //!
-//! Rates are in basis points of the amount traded. The normal rate is the creator's plus the
-//! platform's; the launch rate, if higher, applies at launch and decays linearly to the normal
-//! rate over the launch period (rounded up, in the creator's favour). Of every fee the platform
-//! receives its normal share (rounded down) and the creator the rest, launch excess included.
+//! Rates are in basis points of the amount traded (a buy's cost, a sell's gross proceeds),
+//! fixed at creation. The normal rate is the sum of the four shares; the launch rate, if
+//! higher, applies at launch and decays linearly to the normal rate over the launch period
+//! (rounded up). Of every fee the platform, the referrer (when one is named) and the creator
+//! receive their normal shares of the amount, each rounded down, and the stakers the rest:
+//! their own share, the launch excess, the rounding, and the referrer's share when no one is
+//! named. So the parts add up to the fee exactly, and the community gets whatever is not
+//! someone's by right.
 
-use crate::{curve::BPS, MarketConfig};
+use crate::{curve::BPS, FeeConfig};
 
 /// The fee rates of a market.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rates {
-    /// The creator's fee (bps).
+    /// The creator's share (bps).
     pub creator_bps: u16,
-    /// The platform's fee (bps, 0 without a platform).
+    /// The stakers' share (bps), paid to the reward distributor.
+    pub stakers_bps: u16,
+    /// A named referrer's share (bps); the stakers' without one.
+    pub referrer_bps: u16,
+    /// The platform's share (bps, 0 without a platform).
     pub platform_bps: u16,
     /// The total fee at launch (bps; at most the normal rate means none).
     pub launch_bps: u16,
@@ -22,13 +31,15 @@ pub struct Rates {
 }
 
 impl Rates {
-    /// The rates of `config`.
-    pub fn of(config: &MarketConfig) -> Self {
+    /// The rates of `fees`.
+    pub fn of(fees: &FeeConfig) -> Self {
         Self {
-            creator_bps: config.creator_fee_bps,
-            platform_bps: config.platform.map(|(_, bps)| bps).unwrap_or(0),
-            launch_bps: config.launch_fee_bps,
-            launch_period: config.launch_period,
+            creator_bps: fees.creator_bps,
+            stakers_bps: fees.stakers_bps,
+            referrer_bps: fees.referrer_bps,
+            platform_bps: fees.platform.map(|(_, bps)| bps).unwrap_or(0),
+            launch_bps: fees.launch_bps,
+            launch_period: fees.launch_period,
         }
     }
 
@@ -41,9 +52,17 @@ impl Rates {
             && self.launch_period <= MAX_LAUNCH_PERIOD
     }
 
-    /// The creator's plus the platform's rate.
+    /// The four shares together.
     pub fn normal_bps(&self) -> u128 {
-        u128::from(self.creator_bps).saturating_add(u128::from(self.platform_bps))
+        [
+            self.creator_bps,
+            self.stakers_bps,
+            self.referrer_bps,
+            self.platform_bps,
+        ]
+        .iter()
+        .map(|bps| u128::from(*bps))
+        .sum()
     }
 
     /// The total rate `elapsed` ms after launch.
@@ -60,25 +79,45 @@ impl Rates {
                 .unwrap_or(0);
         normal.saturating_add(excess)
     }
+
+    /// Splits `fee`, charged on `amount`; `with_referrer` when the trade named one.
+    pub fn split(&self, amount: u128, fee: u128, with_referrer: bool) -> Split {
+        let mut left = fee;
+        let mut take = |bps: u16| {
+            let share = psp::math::mul_div_floor(amount, u128::from(bps), BPS)
+                .unwrap_or(u128::MAX)
+                .min(left);
+            left = left.saturating_sub(share);
+            share
+        };
+        let platform = take(self.platform_bps);
+        let referrer = if with_referrer {
+            take(self.referrer_bps)
+        } else {
+            0
+        };
+        let creator = take(self.creator_bps);
+        Split {
+            creator,
+            stakers: left,
+            referrer,
+            platform,
+        }
+    }
 }
 
-/// A fee, split.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A fee, split; the parts add up to the fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Split {
-    /// The platform's normal share of the amount, never more than the fee.
-    pub platform: u128,
-    /// The rest: the creator's fee and any launch excess.
+    /// The creator's share.
     pub creator: u128,
-}
-
-/// Splits `fee`, charged on `amount`, with a platform taking `platform_bps`. `None` if the
-/// platform's share does not fit.
-pub fn split(amount: u128, fee: u128, platform_bps: u16) -> Option<Split> {
-    let platform = psp::math::mul_div_floor(amount, u128::from(platform_bps), BPS)?.min(fee);
-    Some(Split {
-        platform,
-        creator: fee.saturating_sub(platform),
-    })
+    /// The stakers' share (paid to the reward distributor at once).
+    pub stakers: u128,
+    /// The named referrer's share.
+    pub referrer: u128,
+    /// The platform's share.
+    pub platform: u128,
 }
 
 #[cfg(test)]
@@ -87,8 +126,10 @@ mod tests {
     use proptest::prelude::*;
 
     const RATES: Rates = Rates {
-        creator_bps: 300,
-        platform_bps: 200,
+        creator_bps: 200,
+        stakers_bps: 100,
+        referrer_bps: 100,
+        platform_bps: 100,
         launch_bps: 2_500,
         launch_period: 600_000,
     };
@@ -124,20 +165,27 @@ mod tests {
         use psp::limits::{MAX_FEE_BPS, MAX_LAUNCH_FEE_BPS, MAX_LAUNCH_PERIOD};
         assert!(RATES.is_valid());
         let full = Rates {
-            creator_bps: MAX_FEE_BPS - 200,
-            platform_bps: 200,
+            creator_bps: MAX_FEE_BPS - 300,
             launch_bps: MAX_LAUNCH_FEE_BPS,
             launch_period: MAX_LAUNCH_PERIOD,
+            ..RATES
         };
         assert!(full.is_valid(), "exactly at the bounds is allowed");
         for bad in [
             Rates {
-                creator_bps: MAX_FEE_BPS - 199,
+                creator_bps: MAX_FEE_BPS - 299,
                 ..full
             },
             Rates {
-                creator_bps: 9_800,
-                launch_bps: 10_000,
+                stakers_bps: 101,
+                ..full
+            },
+            Rates {
+                referrer_bps: 101,
+                ..full
+            },
+            Rates {
+                platform_bps: 101,
                 ..full
             },
             Rates {
@@ -149,12 +197,10 @@ mod tests {
                 ..full
             },
             Rates {
-                launch_period: u64::MAX,
-                ..RATES
-            },
-            Rates {
                 creator_bps: u16::MAX,
-                platform_bps: 1,
+                stakers_bps: u16::MAX,
+                referrer_bps: u16::MAX,
+                platform_bps: u16::MAX,
                 ..RATES
             },
         ] {
@@ -163,44 +209,33 @@ mod tests {
     }
 
     #[test]
-    fn the_platform_takes_its_normal_share_and_the_creator_the_rest() {
+    fn each_takes_its_share_and_the_stakers_the_rest() {
+        let exact = |creator, stakers, referrer, platform| Split {
+            creator,
+            stakers,
+            referrer,
+            platform,
+        };
+        assert_eq!(RATES.split(10_000, 500, true), exact(200, 100, 100, 100));
         assert_eq!(
-            split(10_000, 500, 200),
-            Some(Split {
-                platform: 200,
-                creator: 300
-            })
+            RATES.split(10_000, 500, false),
+            exact(200, 200, 0, 100),
+            "no referrer: the stakers take the referrer's share"
         );
         assert_eq!(
-            split(10_000, 2_500, 200),
-            Some(Split {
-                platform: 200,
-                creator: 2_300
-            }),
-            "the launch excess goes to the creator"
+            RATES.split(10_000, 2_500, true),
+            exact(200, 2_100, 100, 100),
+            "the launch excess goes to the stakers"
         );
         assert_eq!(
-            split(199, 9, 200),
-            Some(Split {
-                platform: 3,
-                creator: 6
-            }),
-            "rounded down for the platform"
+            RATES.split(199, 10, true),
+            exact(3, 5, 1, 1),
+            "each share rounded down, the dust to the stakers"
         );
         assert_eq!(
-            split(10_000, 100, 200),
-            Some(Split {
-                platform: 100,
-                creator: 0
-            }),
+            RATES.split(10_000, 150, true),
+            exact(0, 0, 50, 100),
             "never more than the fee"
-        );
-        assert_eq!(
-            split(u128::MAX, u128::MAX, 10_000),
-            Some(Split {
-                platform: u128::MAX,
-                creator: 0
-            })
         );
     }
 
@@ -208,13 +243,13 @@ mod tests {
         #[test]
         fn the_rate_stays_between_normal_and_launch_and_never_rises(
             creator_bps in 0u16..=10_000,
-            platform_bps in 0u16..=10_000,
+            stakers_bps in 0u16..=10_000,
             launch_bps in 0u16..=10_000,
             launch_period in prop_oneof![0u64..1_000, any::<u64>()],
             a in any::<u64>(),
             b in any::<u64>(),
         ) {
-            let rates = Rates { creator_bps, platform_bps, launch_bps, launch_period };
+            let rates = Rates { creator_bps, stakers_bps, launch_bps, launch_period, ..RATES };
             let (early, late) = (a.min(b), a.max(b));
             let normal = rates.normal_bps();
             let top = normal.max(u128::from(launch_bps));
@@ -226,10 +261,24 @@ mod tests {
         fn a_split_adds_up_to_the_fee(
             amount in any::<u128>(),
             fee in any::<u128>(),
-            platform_bps in 0u16..=10_000,
+            bps in [0u16..=10_000, 0u16..=10_000, 0u16..=10_000, 0u16..=10_000],
+            with_referrer: bool,
         ) {
-            let split = split(amount, fee, platform_bps).expect("bps at most 100 % fit");
-            prop_assert_eq!(split.platform + split.creator, fee);
+            let rates = Rates {
+                creator_bps: bps[0],
+                stakers_bps: bps[1],
+                referrer_bps: bps[2],
+                platform_bps: bps[3],
+                ..RATES
+            };
+            let split = rates.split(amount, fee, with_referrer);
+            prop_assert_eq!(
+                split.creator + split.stakers + split.referrer + split.platform,
+                fee
+            );
+            if !with_referrer {
+                prop_assert_eq!(split.referrer, 0);
+            }
         }
     }
 }

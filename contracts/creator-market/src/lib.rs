@@ -1,22 +1,30 @@
 //! # Creator market
 //!
-//! A bonding-curve market for a creator token: fans `buy` the token with the native currency
-//! and `sell` it back, at prices set by a curve fixed at creation, never by the creator's mood.
+//! A continuous market for a creator token: fans `buy` the token with the native currency and
+//! `sell` it back, at prices set by rules fixed at creation, never by the creator's mood.
 //!
-//! * The market holds the token's `MINTER` and `BURNER` roles: a buy mints along the curve, a
-//!   sell burns the seller's tokens and pays out of the reserve.
-//! * Solvent by construction (see [`curve`]): the reserve always equals `R(S)` for the supply
-//!   `S` the market minted, rounded in the reserve's favour, so every token it minted can be sold
-//!   back, and no round trip makes a profit.
-//! * Fees (creator's, and an optional platform's, in basis points) are charged on top of a buy's
-//!   cost and out of a sell's proceeds, and accrue for pull withdrawal (`withdraw_fees`), so a
-//!   failing recipient blocks nothing. Launch protection: an optional higher fee that decays
-//!   linearly to the normal one over the first `launch_period` ms (the excess goes to the
-//!   creator; see [`fees`]), and an optional cap on tokens per call.
-//! * Overpayment is refunded in the same call; slippage bounds and deadlines are checked.
-//! * `Bought`/`Sold` events carry the amounts and the spot price after the trade, so a frontend
-//!   can draw the price chart from events alone.
-//! * The curve and fees are immutable: the market has no admin and no upgrade path.
+//! * **Every holder can exit** (see [`curve`] for the math): prices follow the token's real
+//!   supply and the market's real reserve, keeping the reserve per squared supply; a sell of
+//!   the last tokens receives the whole reserve, so no sell is ever refused for want of
+//!   reserve while tokens circulate, and tokens minted elsewhere (mining, vesting) lower the
+//!   exit price for everyone instead of draining the reserve first. The creator's launch
+//!   curve is a floor for buying; no round trip makes a profit.
+//! * The market holds the token's `MINTER` and `BURNER` roles: a buy mints to the buyer, a sell
+//!   burns exactly what the caller sells in that call, nothing else.
+//! * **Every trade rewards the community** (see [`fees`]): the fee, charged on top of a buy's
+//!   cost and out of a sell's proceeds, is split in basis points fixed at creation between the
+//!   creator, the stakers (sent to the reward distributor in the same call, which streams it),
+//!   an optional referrer named in the trade and an optional platform. The creator's,
+//!   referrer's and platform's shares accrue for withdrawal (`withdraw_fees`), so a failing
+//!   recipient blocks nothing. Launch protection: an optional higher fee that decays linearly
+//!   to the normal one over the first `launch_period` ms (the excess goes to the stakers), and
+//!   an optional cap on tokens per call.
+//! * Overpayment is refunded in the same call; slippage bounds and deadlines are checked;
+//!   quotes are exactly what the trade then does.
+//! * `Bought`/`Sold` events carry the amounts, the fee's split, the reserve, the supply and the
+//!   exit price after the trade, so a frontend can draw the chart from events alone.
+//! * The market's books always balance: its native balance is the reserve plus the fees owed.
+//! * No admin and no upgrade path: the rules cannot change under a fan.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 #![cfg_attr(
     not(test),
@@ -36,7 +44,7 @@ pub use types::*;
 mod types {
     // parity-scale-codec's enum derive trips `cast_possible_truncation`; see `psp::psp22`.
     #![allow(clippy::cast_possible_truncation)]
-    use crate::curve::Curve;
+    use crate::{curve::Curve, fees::Split};
     use ink::primitives::AccountId;
     use psp::PSP22Error;
 
@@ -52,13 +60,13 @@ mod types {
         Slippage,
         /// The value buys no token at the current price.
         TooLittle,
-        /// Selling more than the market minted.
+        /// Selling more than the token's whole supply.
         InsufficientSupply,
-        /// The reserve cannot pay (cannot happen: the reserve always equals the curve).
+        /// The reserve cannot pay (cannot happen: a sale never takes more than the reserve).
         InsufficientReserve,
-        /// Nothing to withdraw for the caller.
+        /// Nothing to withdraw for this recipient.
         NoFees,
-        /// The market's configuration is inconsistent (fees above 100 %, a free curve, ...).
+        /// The market's configuration is inconsistent (fees above the bounds, a free curve, ...).
         InvalidConfig,
         /// The token refused to mint or burn (e.g. it is paused, or the seller lacks tokens).
         Token(PSP22Error),
@@ -81,6 +89,27 @@ mod types {
         }
     }
 
+    /// The fee rates (basis points of the amount traded), fixed at creation. The normal total
+    /// (the four shares) is at most 10 %, the launch fee at most 25 % for at most 7 days
+    /// (`psp::limits`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct FeeConfig {
+        /// The creator's share.
+        pub creator_bps: u16,
+        /// The stakers' share, sent to the reward distributor with every trade.
+        pub stakers_bps: u16,
+        /// The share of a referrer named in the trade (the stakers' when none is named).
+        pub referrer_bps: u16,
+        /// The platform's recipient and share, if any.
+        pub platform: Option<(AccountId, u16)>,
+        /// Total fee at launch, decaying to the normal total over `launch_period` ms (0: none);
+        /// the excess goes to the stakers.
+        pub launch_bps: u16,
+        pub launch_period: u64,
+    }
+
     /// The market's fixed configuration.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -90,19 +119,34 @@ mod types {
         pub token: AccountId,
         /// Smallest token units per whole token (10^decimals).
         pub unit: u128,
-        /// The pricing curve.
+        /// The launch floor for buying (see [`crate::curve`]).
         pub curve: Curve,
-        /// Who receives the creator fee.
+        /// Who receives the creator's share.
         pub creator: AccountId,
-        /// Creator fee in basis points.
-        pub creator_fee_bps: u16,
-        /// The platform fee's recipient and rate, if any.
-        pub platform: Option<(AccountId, u16)>,
-        /// Total fee at launch, decaying to the normal total over `launch_period` ms (0: none).
-        pub launch_fee_bps: u16,
-        pub launch_period: u64,
+        /// The reward distributor the stakers' share is sent to.
+        pub distributor: AccountId,
+        /// The fee rates.
+        pub fees: FeeConfig,
         /// Most tokens one call may buy, if capped.
         pub max_tokens_per_call: Option<u128>,
+    }
+
+    /// The market's state as a frontend shows it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub struct MarketState {
+        /// Native backing every token.
+        pub reserve: u128,
+        /// The token's total supply.
+        pub supply: u128,
+        /// Tokens the market sold and not bought back (the launch floor's position).
+        pub sold: u128,
+        /// Fees accrued for withdrawal: the market's native balance is `reserve + fees_owed`.
+        pub fees_owed: u128,
+        /// What a whole token sells for now, before fees (`2 * reserve / supply`).
+        pub exit_price: u128,
+        /// What the next whole token costs now, before fees.
+        pub buy_price: u128,
     }
 
     /// Emitted on every buy.
@@ -111,15 +155,19 @@ mod types {
     pub struct Bought {
         #[ink(topic)]
         pub buyer: AccountId,
+        #[ink(topic)]
+        pub referrer: Option<AccountId>,
         pub tokens: u128,
         /// Native paid into the reserve.
         pub cost: u128,
-        pub fee: u128,
+        /// The fee and who received it.
+        pub fee: Split,
         pub refund: u128,
-        /// Market-minted supply after the trade.
+        /// The reserve and the token's supply after the trade.
+        pub reserve: u128,
         pub supply: u128,
-        /// Price of the next whole token.
-        pub spot_price: u128,
+        /// What a whole token sells for after the trade.
+        pub exit_price: u128,
     }
 
     /// Emitted on every sell.
@@ -128,16 +176,20 @@ mod types {
     pub struct Sold {
         #[ink(topic)]
         pub seller: AccountId,
+        #[ink(topic)]
+        pub referrer: Option<AccountId>,
         pub tokens: u128,
         /// Native taken out of the reserve.
         pub gross: u128,
-        pub fee: u128,
+        /// The fee and who received it.
+        pub fee: Split,
         pub payout: u128,
+        pub reserve: u128,
         pub supply: u128,
-        pub spot_price: u128,
+        pub exit_price: u128,
     }
 
-    /// Emitted when a fee recipient withdraws.
+    /// Emitted when accrued fees are paid to their recipient.
     #[ink::event]
     #[derive(Debug, PartialEq, Eq, Clone)]
     pub struct FeesWithdrawn {
@@ -150,9 +202,9 @@ mod types {
 #[ink::contract]
 mod creator_market {
     use super::{
-        curve::{BuyQuote, SellQuote},
-        fees::{self, Rates},
-        Bought, FeesWithdrawn, MarketConfig, MarketError as Error, Sold,
+        curve::{BuyQuote, Reserve, SellQuote},
+        fees::{Rates, Split},
+        Bought, FeesWithdrawn, MarketConfig, MarketError as Error, MarketState, Sold,
     };
     use ink::storage::Mapping;
 
@@ -160,168 +212,149 @@ mod creator_market {
     pub struct CreatorMarket {
         config: MarketConfig,
         launched_at: Timestamp,
-        /// Tokens the market minted and not yet bought back.
-        supply: Balance,
-        /// Native backing `supply`: always `curve.reserve_at(supply)`.
+        /// Native backing every token. Written only by `settle_trade`.
         reserve: Balance,
+        /// Tokens the market sold and not bought back (the launch floor's position).
+        sold: Balance,
+        /// Fees accrued per recipient, and their sum. Written only by `credit` and
+        /// `withdraw_fees`.
         fees: Mapping<AccountId, Balance>,
+        fees_owed: Balance,
     }
 
     impl CreatorMarket {
         /// A market for `config.token` (it must then be granted `MINTER` and `BURNER`).
-        /// Refused if fees exceed 100 %, the curve is free, or `unit` is zero.
+        /// Refused if fees exceed the bounds, the curve is free, or `unit` is zero.
         #[ink(constructor)]
         pub fn new(config: MarketConfig) -> Result<Self, Error> {
-            if !Rates::of(&config).is_valid() || !config.curve.is_valid() || config.unit == 0 {
+            if !Rates::of(&config.fees).is_valid() || !config.curve.is_valid() || config.unit == 0 {
                 return Err(Error::InvalidConfig);
             }
             Ok(Self {
                 config,
                 launched_at: Self::env().block_timestamp(),
-                supply: 0,
                 reserve: 0,
+                sold: 0,
                 fees: Mapping::default(),
+                fees_owed: 0,
             })
         }
 
-        /// Buys as many tokens as the native value sent pays for (cost along the curve plus
-        /// fees), refunding the rest in the same call. Refused if fewer than `min_tokens_out`
-        /// or after `deadline` (ms).
+        /// Buys as many tokens as the native value sent pays for (cost plus fees), refunding
+        /// the rest in the same call. `referrer`, if named, receives the referrer's share of
+        /// the fee. Refused if fewer than `min_tokens_out` or after `deadline` (ms).
         #[ink(message, payable)]
         pub fn buy(
             &mut self,
             min_tokens_out: Balance,
             deadline: Timestamp,
+            referrer: Option<AccountId>,
         ) -> Result<BuyQuote, Error> {
             let native_in = self.env().transferred_value();
             if native_in == 0 {
                 return Err(Error::ZeroValue);
             }
-            if self.env().block_timestamp() > deadline {
-                return Err(Error::Expired);
-            }
-            let quote = self.quote_buy(native_in)?;
+            self.ensure_before(deadline)?;
+            let before = self.reserve_now()?;
+            let quote = self.quote_with(&before, native_in);
             if quote.tokens == 0 {
                 return Err(Error::TooLittle);
             }
             if quote.tokens < min_tokens_out {
                 return Err(Error::Slippage);
             }
+            let after = before.bought(&quote).ok_or(Error::Overflow)?;
             let buyer = self.env().caller();
-            self.supply = self
-                .supply
-                .checked_add(quote.tokens)
-                .ok_or(Error::Overflow)?;
-            self.reserve = self
-                .reserve
-                .checked_add(quote.cost)
-                .ok_or(Error::Overflow)?;
-            self.book_fee(quote.cost, quote.fee)?;
+            let fee = self.settle_trade(after, quote.cost, quote.fee, referrer)?;
             self.env().emit_event(Bought {
                 buyer,
+                referrer,
                 tokens: quote.tokens,
                 cost: quote.cost,
-                fee: quote.fee,
+                fee,
                 refund: quote.refund,
-                supply: self.supply,
-                spot_price: self.spot_price(),
+                reserve: after.reserve,
+                supply: after.supply,
+                exit_price: after.exit_price(self.config.unit),
             });
             psp::call::mint(self.config.token, buyer, quote.tokens)?;
-            if quote.refund > 0 {
-                self.env()
-                    .transfer(buyer, quote.refund)
-                    .map_err(|_| Error::TransferFailed)?;
-            }
+            self.pay_stakers(fee.stakers)?;
+            self.send(buyer, quote.refund)?;
             Ok(quote)
         }
 
-        /// Sells `amount` of the caller's tokens back along the curve (they are burnt) and
-        /// pays the proceeds minus fees. Refused if the payout is below `min_native_out` or
-        /// after `deadline` (ms).
+        /// Sells `amount` of the caller's tokens (they are burnt, and nothing else is) and
+        /// pays the proceeds minus fees. `referrer`, if named, receives the referrer's share.
+        /// Refused if the payout is below `min_native_out` or after `deadline` (ms).
         #[ink(message)]
         pub fn sell(
             &mut self,
             amount: Balance,
             min_native_out: Balance,
             deadline: Timestamp,
+            referrer: Option<AccountId>,
         ) -> Result<SellQuote, Error> {
             if amount == 0 {
                 return Err(Error::ZeroValue);
             }
-            if self.env().block_timestamp() > deadline {
-                return Err(Error::Expired);
-            }
-            let quote = self.quote_sell(amount)?;
+            self.ensure_before(deadline)?;
+            let before = self.reserve_now()?;
+            let quote = before
+                .quote_sell(amount, self.fee_bps())
+                .ok_or(Error::InsufficientSupply)?;
             if quote.payout < min_native_out {
                 return Err(Error::Slippage);
             }
-            let seller = self.env().caller();
-            // Cannot underflow: `quote_sell` checked the supply.
-            self.supply = self.supply.saturating_sub(amount);
-            self.reserve = self
-                .reserve
-                .checked_sub(quote.gross)
+            let after = before
+                .sold_back(amount, &quote)
                 .ok_or(Error::InsufficientReserve)?;
-            self.book_fee(quote.gross, quote.fee)?;
+            let seller = self.env().caller();
+            let fee = self.settle_trade(after, quote.gross, quote.fee, referrer)?;
             self.env().emit_event(Sold {
                 seller,
+                referrer,
                 tokens: amount,
                 gross: quote.gross,
-                fee: quote.fee,
+                fee,
                 payout: quote.payout,
-                supply: self.supply,
-                spot_price: self.spot_price(),
+                reserve: after.reserve,
+                supply: after.supply,
+                exit_price: after.exit_price(self.config.unit),
             });
             psp::call::burn(self.config.token, seller, amount)?;
-            if quote.payout > 0 {
-                self.env()
-                    .transfer(seller, quote.payout)
-                    .map_err(|_| Error::TransferFailed)?;
-            }
+            self.pay_stakers(fee.stakers)?;
+            self.send(seller, quote.payout)?;
             Ok(quote)
         }
 
         /// Exactly what `buy` would do now with `native_in` sent.
         #[ink(message)]
         pub fn quote_buy(&self, native_in: Balance) -> Result<BuyQuote, Error> {
-            let max = self.config.max_tokens_per_call.unwrap_or(u128::MAX);
-            self.config
-                .curve
-                .quote_buy(
-                    self.supply,
-                    native_in,
-                    self.fee_bps(),
-                    max,
-                    self.config.unit,
-                )
-                .ok_or(Error::Overflow)
+            Ok(self.quote_with(&self.reserve_now()?, native_in))
         }
 
         /// Exactly what `sell` would do now with `amount`.
         #[ink(message)]
         pub fn quote_sell(&self, amount: Balance) -> Result<SellQuote, Error> {
-            if amount > self.supply {
-                return Err(Error::InsufficientSupply);
-            }
-            self.config
-                .curve
-                .quote_sell(self.supply, amount, self.fee_bps(), self.config.unit)
-                .ok_or(Error::Overflow)
+            self.reserve_now()?
+                .quote_sell(amount, self.fee_bps())
+                .ok_or(Error::InsufficientSupply)
         }
 
-        /// Pays the caller's accrued fees (creator or platform).
+        /// Pays `recipient` the fees accrued for it (creator, referrer, platform, or the
+        /// distributor if a transfer to it ever failed). Anyone may call it: the money only
+        /// ever goes to its recipient.
         #[ink(message)]
-        pub fn withdraw_fees(&mut self) -> Result<Balance, Error> {
-            let recipient = self.env().caller();
-            let amount = self.fees.get(recipient).unwrap_or_default();
+        pub fn withdraw_fees(&mut self, recipient: AccountId) -> Result<Balance, Error> {
+            let amount = self.fees_of(recipient);
             if amount == 0 {
                 return Err(Error::NoFees);
             }
             self.fees.remove(recipient);
+            // Cannot underflow: `fees_owed` is the sum of every recipient's fees.
+            self.fees_owed = self.fees_owed.saturating_sub(amount);
             self.env().emit_event(FeesWithdrawn { recipient, amount });
-            self.env()
-                .transfer(recipient, amount)
-                .map_err(|_| Error::TransferFailed)?;
+            self.send(recipient, amount)?;
             Ok(amount)
         }
 
@@ -338,13 +371,22 @@ mod creator_market {
                 .env()
                 .block_timestamp()
                 .saturating_sub(self.launched_at);
-            Rates::of(&self.config).at(elapsed)
+            Rates::of(&self.config.fees).at(elapsed)
         }
 
-        /// Market-minted supply, the reserve backing it, and the price of the next whole token.
+        /// The reserve, the token's supply, the fees owed, and the exit and buy prices now.
         #[ink(message)]
-        pub fn state(&self) -> (Balance, Balance, Balance) {
-            (self.supply, self.reserve, self.spot_price())
+        pub fn state(&self) -> Result<MarketState, Error> {
+            let now = self.reserve_now()?;
+            let unit = self.config.unit;
+            Ok(MarketState {
+                reserve: now.reserve,
+                supply: now.supply,
+                sold: now.sold,
+                fees_owed: self.fees_owed,
+                exit_price: now.exit_price(unit),
+                buy_price: now.buy_price(&self.config.curve, unit),
+            })
         }
 
         /// The configuration.
@@ -353,20 +395,68 @@ mod creator_market {
             self.config.clone()
         }
 
-        fn spot_price(&self) -> Balance {
-            self.config.curve.spot_price(self.supply, self.config.unit)
+        /// The reserve, the token's supply as the token reports it now, and the floor's position.
+        fn reserve_now(&self) -> Result<Reserve, Error> {
+            Ok(Reserve {
+                reserve: self.reserve,
+                supply: psp::call::total_supply(self.config.token)?,
+                sold: self.sold,
+            })
         }
 
-        /// Splits `fee` (charged on `amount`): the platform's normal share, the rest (creator
-        /// fee and any launch excess) to the creator.
-        fn book_fee(&mut self, amount: Balance, fee: Balance) -> Result<(), Error> {
-            let mut creator_share = fee;
-            if let Some((platform, bps)) = self.config.platform {
-                let split = fees::split(amount, fee, bps).ok_or(Error::Overflow)?;
-                creator_share = split.creator;
+        fn quote_with(&self, reserve: &Reserve, native_in: Balance) -> BuyQuote {
+            let max = self.config.max_tokens_per_call.unwrap_or(u128::MAX);
+            reserve.quote_buy(
+                &self.config.curve,
+                native_in,
+                self.fee_bps(),
+                max,
+                self.config.unit,
+            )
+        }
+
+        fn ensure_before(&self, deadline: Timestamp) -> Result<(), Error> {
+            if self.env().block_timestamp() > deadline {
+                return Err(Error::Expired);
+            }
+            Ok(())
+        }
+
+        /// The one writer of the reserve: stores the state after a trade and books the fee
+        /// charged on `amount` (the creator's, referrer's and platform's shares accrue; the
+        /// stakers' is returned in the split for `pay_stakers`).
+        fn settle_trade(
+            &mut self,
+            after: Reserve,
+            amount: Balance,
+            fee: Balance,
+            referrer: Option<AccountId>,
+        ) -> Result<Split, Error> {
+            self.reserve = after.reserve;
+            self.sold = after.sold;
+            let split = Rates::of(&self.config.fees).split(amount, fee, referrer.is_some());
+            if let Some(referrer) = referrer {
+                self.credit(referrer, split.referrer)?;
+            }
+            if let Some((platform, _)) = self.config.fees.platform {
                 self.credit(platform, split.platform)?;
             }
-            self.credit(self.config.creator, creator_share)
+            self.credit(self.config.creator, split.creator)?;
+            Ok(split)
+        }
+
+        /// Sends the stakers' share to the distributor (which streams what arrives); if the
+        /// transfer fails, the share accrues for the distributor instead, so a trade is never
+        /// refused because of the distributor.
+        fn pay_stakers(&mut self, amount: Balance) -> Result<(), Error> {
+            if amount == 0 {
+                return Ok(());
+            }
+            let distributor = self.config.distributor;
+            if self.env().transfer(distributor, amount).is_err() {
+                self.credit(distributor, amount)?;
+            }
+            Ok(())
         }
 
         fn credit(&mut self, recipient: AccountId, amount: Balance) -> Result<(), Error> {
@@ -377,8 +467,18 @@ mod creator_market {
                 .fees_of(recipient)
                 .checked_add(amount)
                 .ok_or(Error::Overflow)?;
+            self.fees_owed = self.fees_owed.checked_add(amount).ok_or(Error::Overflow)?;
             self.fees.insert(recipient, &total);
             Ok(())
+        }
+
+        fn send(&self, to: AccountId, amount: Balance) -> Result<(), Error> {
+            if amount == 0 {
+                return Ok(());
+            }
+            self.env()
+                .transfer(to, amount)
+                .map_err(|_| Error::TransferFailed)
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The market's own rules on the off-chain environment: configuration, the fee in force, and
-//! the refusals that come before any token call. Trades that mint and burn run on the compiled
+//! the refusals that come before any token call (every quote reads the token's supply, which
+//! the off-chain environment cannot call). Trades that mint and burn run on the compiled
 //! Wasm (`e2e-tests/tests/creator_market.rs`); the curve and the fees have their own tests.
 
 use crate::creator_market::CreatorMarket;
 use crate::curve::Curve;
-use crate::{MarketConfig, MarketError as Error};
+use crate::{FeeConfig, MarketConfig, MarketError as Error};
 use ink::env::{test, DefaultEnvironment};
+use ink::primitives::AccountId;
 use psp::{CallError, CallFailure, PSP22Error};
 
 fn config() -> MarketConfig {
@@ -18,33 +20,34 @@ fn config() -> MarketConfig {
             slope: 10,
         },
         creator: accounts.alice,
-        creator_fee_bps: 300,
-        platform: Some((accounts.django, 200)),
-        launch_fee_bps: 2_500,
-        launch_period: 600_000,
+        distributor: accounts.eve,
+        fees: FeeConfig {
+            creator_bps: 200,
+            stakers_bps: 100,
+            referrer_bps: 100,
+            platform: Some((accounts.django, 100)),
+            launch_bps: 2_500,
+            launch_period: 600_000,
+        },
         max_tokens_per_call: Some(50_000_000),
     }
 }
 
 #[ink::test]
 fn configuration_is_validated() {
+    let fees = |change: fn(&mut FeeConfig)| {
+        let mut config = config();
+        change(&mut config.fees);
+        config
+    };
     let bad = [
-        MarketConfig {
-            creator_fee_bps: 9_900,
-            ..config()
-        },
-        MarketConfig {
-            creator_fee_bps: 801,
-            ..config()
-        },
-        MarketConfig {
-            launch_fee_bps: 2_501,
-            ..config()
-        },
-        MarketConfig {
-            launch_period: u64::MAX,
-            ..config()
-        },
+        fees(|f| f.creator_bps = 9_900),
+        fees(|f| f.creator_bps = 701),
+        fees(|f| f.stakers_bps = 601),
+        fees(|f| f.referrer_bps = 601),
+        fees(|f| f.platform = Some((AccountId::from([1; 32]), 601))),
+        fees(|f| f.launch_bps = 2_501),
+        fees(|f| f.launch_period = u64::MAX),
         MarketConfig {
             unit: 0,
             ..config()
@@ -63,8 +66,11 @@ fn configuration_is_validated() {
             Err(Error::InvalidConfig)
         ));
     }
+    assert!(
+        CreatorMarket::new(fees(|f| f.creator_bps = 700)).is_ok(),
+        "10 % exactly"
+    );
     let market = CreatorMarket::new(config()).expect("valid");
-    assert_eq!(market.state(), (0, 0, 1_000));
     assert_eq!(market.config(), config());
 }
 
@@ -82,33 +88,16 @@ fn the_launch_fee_decays_to_the_normal_fee() {
 #[ink::test]
 fn refusals_before_any_token_call() {
     let mut market = CreatorMarket::new(config()).expect("valid");
-    assert_eq!(market.buy(0, u64::MAX), Err(Error::ZeroValue));
+    assert_eq!(market.buy(0, u64::MAX, None), Err(Error::ZeroValue));
     test::set_value_transferred::<DefaultEnvironment>(1_000_000);
     test::set_block_timestamp::<DefaultEnvironment>(10);
-    assert_eq!(market.buy(0, 9), Err(Error::Expired));
-    assert_eq!(market.buy(u128::MAX, 10), Err(Error::Slippage));
-    test::set_value_transferred::<DefaultEnvironment>(1);
-    assert_eq!(market.buy(0, 10), Err(Error::TooLittle));
+    assert_eq!(market.buy(0, 9, None), Err(Error::Expired));
     test::set_value_transferred::<DefaultEnvironment>(0);
-    assert_eq!(market.sell(0, 0, 10), Err(Error::ZeroValue));
-    assert_eq!(market.sell(1, 0, 9), Err(Error::Expired));
-    assert_eq!(market.sell(1, 0, 10), Err(Error::InsufficientSupply));
-    assert_eq!(market.quote_sell(1), Err(Error::InsufficientSupply));
-    assert_eq!(market.withdraw_fees(), Err(Error::NoFees));
-    let quote = market.quote_buy(1_000_000).expect("quote");
-    assert!(quote.tokens <= 50_000_000, "per-call cap");
-}
-
-#[ink::test]
-fn a_market_that_is_its_own_token_answers_a_typed_error() {
-    let itself = ink::env::account_id::<DefaultEnvironment>();
-    let mut market = CreatorMarket::new(MarketConfig {
-        token: itself,
-        ..config()
-    })
-    .expect("valid");
-    test::set_value_transferred::<DefaultEnvironment>(1_000_000);
-    assert_eq!(market.buy(0, u64::MAX), Err(Error::TokenCallFailed));
+    assert_eq!(market.sell(0, 0, 10, None), Err(Error::ZeroValue));
+    assert_eq!(market.sell(1, 0, 9, None), Err(Error::Expired));
+    let nobody = AccountId::from([3; 32]);
+    assert_eq!(market.withdraw_fees(nobody), Err(Error::NoFees));
+    assert_eq!(market.fees_of(nobody), 0);
 }
 
 #[test]

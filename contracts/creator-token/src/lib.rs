@@ -5,10 +5,15 @@
 //!
 //! * Roles (OpenBrush `AccessControl`): `DEFAULT_ADMIN_ROLE` (0) grants and revokes roles;
 //!   `MINTER` may mint up to the cap; `BURNER` may burn from any account (it is meant for the
-//!   suite's market and for the creator); `PAUSER` may pause. The `admin` given at construction
-//!   receives all four and becomes the `Ownable` owner, the creator's public identity.
-//! * Pause stops `transfer`, `transfer_from`, `mint` and `burn`; approvals, role management and
-//!   ownership still work, so a paused token can be repaired.
+//!   suite's market, which burns only what a seller sells); `PAUSER` may pause. The `admin`
+//!   given at construction receives all four and becomes the `Ownable` owner, the creator's
+//!   public identity. The factory's fair launch leaves no admin: `MINTER` with the mining pool
+//!   and the market, `BURNER` with the market, `PAUSER` with the creator, no upgrades.
+//! * Anyone may `burn` their own tokens, or another's within the allowance given to them.
+//! * A pause stops `transfer`, `transfer_from`, `mint` and `burn` for at most 24 hours
+//!   (`psp::limits::MAX_PAUSE`) and the next cannot start until 24 hours after it ended
+//!   (`PAUSE_GAP`), so no pauser can stop holders from selling for longer; approvals, role
+//!   management and ownership still work during a pause.
 //! * A zero-value transfer, a transfer to oneself and `transfer_from` with `from == to` succeed
 //!   without any change or event. `transfer_from` by `from` itself needs no allowance.
 //! * Refusals are typed: the standard `PSP22Error`, with the suite's reasons in `Custom`
@@ -35,7 +40,8 @@ mod creator_token {
         access::{Paused, Unpaused},
         AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Burnable,
         PSP22Capped, PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable, Pausable,
-        PausableError, RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER, PSP22,
+        PausableError, PauseClock, RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
+        PSP22,
     };
 
     /// Name, symbol and decimals: read by wallets, never by transfers, so kept out of the
@@ -53,7 +59,7 @@ mod creator_token {
     pub struct CreatorToken {
         ledger: PSP22Data,
         cap: Balance,
-        paused: bool,
+        pause: PauseClock,
         ownership: Ownership,
         roles: Roles,
         metadata: Lazy<TokenMetadata>,
@@ -75,7 +81,7 @@ mod creator_token {
             let mut token = Self {
                 ledger: PSP22Data::default(),
                 cap,
-                paused: false,
+                pause: PauseClock::default(),
                 ownership,
                 roles: Roles::default(),
                 upgrades: UpgradeTimelock::default(),
@@ -101,17 +107,22 @@ mod creator_token {
         }
 
         /// The one path of every balance change (transfer, mint, burn), OpenZeppelin's
-        /// `_update`: refuses while paused, applies `change` to the ledger (whose mint refuses
+        /// `_update`: refuses during a pause, applies `change` to the ledger (whose mint refuses
         /// a supply beyond the cap before writing anything) and emits its events.
         fn update(
             &mut self,
             change: impl FnOnce(&mut PSP22Data) -> Result<Vec<PSP22Event>, PSP22Error>,
         ) -> Result<(), PSP22Error> {
-            if self.paused {
+            if self.is_paused() {
                 return Err(PSP22Error::custom(PSP22Error::PAUSED));
             }
             PSP22Event::emit_all(change(&mut self.ledger)?);
             Ok(())
+        }
+
+        /// Whether a pause is in force (the clock is read only if there ever was one).
+        fn is_paused(&self) -> bool {
+            self.pause.until != 0 && self.pause.is_paused(self.env().block_timestamp())
         }
 
         /// Allowance changes are not balance changes: they work while paused.
@@ -134,12 +145,12 @@ mod creator_token {
             if !self.roles.has(PAUSER, account) {
                 return Err(PausableError::MissingRole);
             }
-            match (self.paused, paused) {
-                (true, true) => return Err(PausableError::Paused),
-                (false, false) => return Err(PausableError::NotPaused),
-                _ => {}
+            let now = self.env().block_timestamp();
+            if paused {
+                self.pause.pause(now)?;
+            } else {
+                self.pause.unpause(now)?;
             }
-            self.paused = paused;
             if paused {
                 psp::emit(Paused { account });
             } else {
@@ -259,11 +270,16 @@ mod creator_token {
     }
 
     impl PSP22Burnable for CreatorToken {
-        /// Destroys `amount` of `account`'s tokens. `BURNER` only; refused while paused.
+        /// Destroys `amount` of `account`'s tokens: the caller's own, or within the allowance
+        /// `account` gave the caller (spent; `InsufficientAllowance` beyond it); a `BURNER`
+        /// (the market) may burn from any account. Refused during a pause.
         #[ink(message)]
         fn burn(&mut self, account: AccountId, amount: Balance) -> Result<(), PSP22Error> {
-            self.ensure_role(BURNER)?;
-            self.update(|ledger| ledger.burn(account, amount))
+            let caller = self.env().caller();
+            if self.roles.has(BURNER, caller) {
+                return self.update(|ledger| ledger.burn(account, amount));
+            }
+            self.update(|ledger| ledger.burn_from(caller, account, amount))
         }
     }
 
@@ -341,19 +357,20 @@ mod creator_token {
     }
 
     impl Pausable for CreatorToken {
-        /// Whether transfers, mint and burn are stopped.
+        /// Whether transfers, mint and burn are stopped now.
         #[ink(message)]
         fn paused(&self) -> bool {
-            self.paused
+            self.is_paused()
         }
 
-        /// Stops transfers, mint and burn. `PAUSER` only; `Paused` if already paused.
+        /// Stops transfers, mint and burn for 24 hours at most. `PAUSER` only; `Paused` during
+        /// a pause, `TooSoon` within 24 hours after the last one ended.
         #[ink(message)]
         fn pause(&mut self) -> Result<(), PausableError> {
             self.set_paused(true)
         }
 
-        /// Resumes transfers, mint and burn. `PAUSER` only; `NotPaused` if not paused.
+        /// Ends the pause early. `PAUSER` only; `NotPaused` if not paused.
         #[ink(message)]
         fn unpause(&mut self) -> Result<(), PausableError> {
             self.set_paused(false)

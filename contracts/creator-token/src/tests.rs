@@ -181,7 +181,7 @@ fn zero_mint_and_zero_burn_succeed_without_events() {
 }
 
 #[ink::test]
-fn burn_by_burner() {
+fn a_burner_burns_from_any_account() {
     let (mut token, mark) = setup(100);
     let (alice, bob) = (accounts().alice, accounts().bob);
     token.transfer(bob, 40, vec![]).expect("transfer");
@@ -205,13 +205,74 @@ fn burn_refusals_change_nothing() {
     let (alice, bob) = (accounts().alice, accounts().bob);
     assert_eq!(token.burn(alice, 101), Err(PSP22Error::InsufficientBalance));
     set_caller(bob);
-    assert_eq!(token.burn(alice, 1), Err(custom(PSP22Error::MISSING_ROLE)));
+    assert_eq!(
+        token.burn(alice, 1),
+        Err(PSP22Error::InsufficientAllowance),
+        "no role, no allowance: nobody burns another's tokens"
+    );
     set_caller(alice);
     token.pause().expect("pause");
     assert_eq!(token.burn(alice, 1), Err(custom(PSP22Error::PAUSED)));
     assert_eq!(token.balance_of(alice), 100);
     assert_eq!(token.total_supply(), 100);
     assert_eq!(events_since(mark).len(), 1, "only the Paused event");
+}
+
+/// Fair launch: without `BURNER`, a holder burns its own tokens, or another's only within the
+/// allowance given to it.
+#[ink::test]
+fn anyone_burns_their_own_tokens_or_within_an_allowance() {
+    let (mut token, _) = setup(100);
+    let (alice, bob) = (accounts().alice, accounts().bob);
+    token.transfer(bob, 40, vec![]).expect("transfer");
+    token.approve(bob, 10).expect("approve");
+    set_caller(bob);
+    let mark = events().len();
+    assert_eq!(token.burn(bob, 5), Ok(()), "its own");
+    assert_eq!(
+        token.burn(alice, 11),
+        Err(PSP22Error::InsufficientAllowance)
+    );
+    assert_eq!(token.burn(alice, 10), Ok(()), "within the allowance");
+    assert_eq!(token.allowance(alice, bob), 0, "spent");
+    assert_eq!(token.burn(alice, 1), Err(PSP22Error::InsufficientAllowance));
+    assert_eq!((token.balance_of(alice), token.balance_of(bob)), (50, 35));
+    assert_eq!(token.total_supply(), 85);
+    assert_eq!(
+        events_since(mark),
+        vec![
+            transfer_event(Some(bob), None, 5),
+            Emitted::Approval(Approval {
+                owner: alice,
+                spender: bob,
+                amount: 0
+            }),
+            transfer_event(Some(alice), None, 10),
+        ]
+    );
+}
+
+/// A pause ends by itself after `MAX_PAUSE`, and the next waits `PAUSE_GAP` after it.
+#[ink::test]
+fn a_pause_ends_by_itself_and_cannot_be_renewed_at_once() {
+    use psp::limits::{MAX_PAUSE, PAUSE_GAP};
+    let (mut token, _) = setup(100);
+    let bob = accounts().bob;
+    test::set_block_timestamp::<ink::env::DefaultEnvironment>(1_000);
+    token.pause().expect("pause");
+    assert!(token.paused());
+    test::set_block_timestamp::<ink::env::DefaultEnvironment>(1_000 + MAX_PAUSE - 1);
+    assert_eq!(
+        token.transfer(bob, 1, vec![]),
+        Err(custom(PSP22Error::PAUSED))
+    );
+    test::set_block_timestamp::<ink::env::DefaultEnvironment>(1_000 + MAX_PAUSE);
+    assert!(!token.paused(), "over without anyone unpausing");
+    assert_eq!(token.transfer(bob, 1, vec![]), Ok(()));
+    assert_eq!(token.unpause(), Err(PausableError::NotPaused));
+    assert_eq!(token.pause(), Err(PausableError::TooSoon));
+    test::set_block_timestamp::<ink::env::DefaultEnvironment>(1_000 + MAX_PAUSE + PAUSE_GAP);
+    assert_eq!(token.pause(), Ok(()));
 }
 
 #[ink::test]

@@ -55,6 +55,8 @@ mod errors {
         NotPaused,
         /// The caller lacks the `PAUSER` role.
         MissingRole,
+        /// The last pause ended less than `psp::limits::PAUSE_GAP` ago.
+        TooSoon,
     }
 }
 
@@ -183,6 +185,45 @@ pub trait Pausable {
     /// Unpauses the contract. `PAUSER` only.
     #[ink(message, selector = 0x67616649)]
     fn unpause(&mut self) -> Result<(), PausableError>;
+}
+
+/// A pause that ends by itself: it lasts at most [`MAX_PAUSE`](crate::limits::MAX_PAUSE), and
+/// the next cannot start until [`PAUSE_GAP`](crate::limits::PAUSE_GAP) after the last ended.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PauseClock {
+    /// When the current or last pause ends (ms); 0 if there never was one.
+    pub until: u64,
+}
+
+impl PauseClock {
+    /// Whether a pause is in force at `now`.
+    pub fn is_paused(&self, now: u64) -> bool {
+        now < self.until
+    }
+
+    /// Starts a pause at `now`, ending at the latest [`MAX_PAUSE`](crate::limits::MAX_PAUSE)
+    /// later. `Paused` during one, `TooSoon` within the gap after the last.
+    pub fn pause(&mut self, now: u64) -> Result<(), PausableError> {
+        if self.is_paused(now) {
+            return Err(PausableError::Paused);
+        }
+        if self.until != 0 && now < self.until.saturating_add(crate::limits::PAUSE_GAP) {
+            return Err(PausableError::TooSoon);
+        }
+        self.until = now.saturating_add(crate::limits::MAX_PAUSE);
+        Ok(())
+    }
+
+    /// Ends the pause in force at `now` (the gap counts from now); `NotPaused` without one.
+    pub fn unpause(&mut self, now: u64) -> Result<(), PausableError> {
+        if !self.is_paused(now) {
+            return Err(PausableError::NotPaused);
+        }
+        self.until = now;
+        Ok(())
+    }
 }
 
 /// Role membership. Every role is administered by `DEFAULT_ADMIN_ROLE`.
@@ -333,5 +374,67 @@ impl Ownership {
     fn set(&mut self, new: Option<AccountId>) -> OwnershipTransferred {
         let previous = core::mem::replace(&mut self.owner, new);
         OwnershipTransferred { previous, new }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PausableError, PauseClock};
+    use crate::limits::{MAX_PAUSE, PAUSE_GAP};
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_pause_ends_by_itself_and_the_next_waits_for_the_gap() {
+        let mut clock = PauseClock::default();
+        assert_eq!(clock.unpause(5), Err(PausableError::NotPaused));
+        assert_eq!(clock.pause(5), Ok(()));
+        assert!(clock.is_paused(5) && clock.is_paused(5 + MAX_PAUSE - 1));
+        assert_eq!(clock.pause(6), Err(PausableError::Paused));
+        assert!(!clock.is_paused(5 + MAX_PAUSE), "over after MAX_PAUSE");
+        let ended = 5 + MAX_PAUSE;
+        assert_eq!(
+            clock.pause(ended + PAUSE_GAP - 1),
+            Err(PausableError::TooSoon)
+        );
+        assert_eq!(clock.pause(ended + PAUSE_GAP), Ok(()));
+        let now = ended + PAUSE_GAP + 10;
+        assert_eq!(clock.unpause(now), Ok(()));
+        assert!(!clock.is_paused(now));
+        assert_eq!(
+            clock.pause(now + PAUSE_GAP - 1),
+            Err(PausableError::TooSoon)
+        );
+        assert_eq!(clock.pause(now + PAUSE_GAP), Ok(()));
+    }
+
+    proptest! {
+        /// Whatever a pauser tries and whenever, no pause lasts beyond `MAX_PAUSE` and every
+        /// pause is followed by at least `PAUSE_GAP` unpaused.
+        #[test]
+        fn no_pause_outlasts_the_bound(steps in prop::collection::vec((1u64..3 * MAX_PAUSE, any::<bool>()), 1..50)) {
+            let mut clock = PauseClock::default();
+            let (mut now, mut started, mut ended) = (1u64, None::<u64>, None::<u64>);
+            for (wait, pause) in steps {
+                now += wait;
+                if let Some(start) = started {
+                    if !clock.is_paused(now) {
+                        prop_assert!(clock.until <= start + MAX_PAUSE);
+                        ended = Some(clock.until);
+                        started = None;
+                    }
+                }
+                if pause {
+                    if clock.pause(now).is_ok() {
+                        if let Some(end) = ended {
+                            prop_assert!(now >= end + PAUSE_GAP);
+                        }
+                        started = Some(now);
+                    }
+                } else if clock.unpause(now).is_ok() {
+                    ended = Some(now);
+                    started = None;
+                }
+            }
+        }
     }
 }

@@ -135,13 +135,31 @@ pub fn transfer_from(
 
 /// `PSP22::balance_of(owner)` on `token`.
 pub fn balance_of(token: AccountId, owner: AccountId) -> Result<u128, CallError> {
+    read_u128(
+        token,
+        ExecutionInput::new(Selector::new(ink::selector_bytes!("PSP22::balance_of")))
+            .push_arg(owner),
+    )
+}
+
+/// `PSP22::total_supply()` on `token`.
+pub fn total_supply(token: AccountId) -> Result<u128, CallError> {
+    read_u128(
+        token,
+        ExecutionInput::new(Selector::new(ink::selector_bytes!("PSP22::total_supply"))),
+    )
+}
+
+/// A PSP22 view answering a bare `u128` (no `Result`): a call that fails or answers
+/// something else is `Failed`.
+fn read_u128<Args: scale::Encode>(
+    token: AccountId,
+    input: ExecutionInput<Args>,
+) -> Result<u128, CallError> {
     ensure_other(token).map_err(CallError::Failed)?;
     build_call::<DefaultEnvironment>()
         .call(token)
-        .exec_input(
-            ExecutionInput::new(Selector::new(ink::selector_bytes!("PSP22::balance_of")))
-                .push_arg(owner),
-        )
+        .exec_input(input)
         .returns::<u128>()
         .try_invoke()
         .map_err(|error| CallError::Failed(error.into()))?

@@ -43,7 +43,7 @@ pub mod testing;
 
 pub use access::{
     AccessControl, AccessControlError, Ownable, OwnableError, Ownership, Pausable, PausableError,
-    RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
+    PauseClock, RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
 };
 pub use call::{CallError, CallFailure};
 pub use emit::{emit, emit_ok};

@@ -28,8 +28,16 @@ pub fn is_reward_duration(reward_duration: u64) -> bool {
     (MIN_REWARD_DURATION..=MAX_REWARD_DURATION).contains(&reward_duration)
 }
 
-/// The most a market may charge on a trade in normal trading, the creator's and the platform's
-/// shares together (bps): 10 %. More would make selling back a loss no fan signed up for.
+/// The longest a pause lasts (ms): 24 hours; it ends by itself.
+pub const MAX_PAUSE: u64 = 24 * 3_600_000;
+
+/// How long after a pause ends before the next may start (ms): 24 hours. So a `PAUSER` can
+/// stop transfers and sales at most half of the time, and never for longer than
+/// [`MAX_PAUSE`] in a row: every holder always gets a full day to sell.
+pub const PAUSE_GAP: u64 = 24 * 3_600_000;
+
+/// The most a market may charge on a trade in normal trading, all shares together (creator,
+/// stakers, referrer, platform; bps): 10 %. More would make selling back a loss no fan signed up for.
 pub const MAX_FEE_BPS: u16 = 1_000;
 
 /// The most the anti-sniping launch fee may start at (bps): 25 %, decaying to the normal fee.

@@ -335,6 +335,27 @@ mod token {
             self.update(Some(from), None, value)
         }
 
+        /// `caller` destroys `value` of `from`'s tokens: its own, or within the allowance
+        /// `from` gave it (spent, with an `Approval` event, as `transfer_from`).
+        pub fn burn_from(
+            &mut self,
+            caller: AccountId,
+            from: AccountId,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+            if caller == from || value == 0 {
+                return self.burn(from, value);
+            }
+            let allowance = self
+                .allowance(from, caller)
+                .checked_sub(value)
+                .ok_or(PSP22Error::InsufficientAllowance)?;
+            let mut events = self.burn(from, value)?;
+            self.set_allowance(from, caller, allowance);
+            events.insert(0, approval_event(from, caller, allowance));
+            Ok(events)
+        }
+
         /// The one writer of balances and of the supply (OpenZeppelin's `_update`): moves
         /// `value` from `from` to `to`, where `from: None` mints and `to: None` burns, and
         /// returns the `Transfer` event. A zero `value` changes nothing and emits nothing.

@@ -5,8 +5,11 @@
 //! pull at a cost independent of the number of stakers. Merkle reward rounds pay an off-chain
 //! list of loyal followers.
 //!
-//! * Rewards: anyone deposits (`deposit_native`, `deposit`), or sends tokens plainly and calls
-//!   `sync` (the NFT collection's proceeds arrive that way). Each deposit streams out linearly
+//! * Rewards: anyone deposits (`deposit_native`, `deposit`), or sends them plainly (the
+//!   market's share of every trade's fee, the NFT collection's proceeds): what arrived is
+//!   streamed by the next claim of that asset (native or the staking token), native currency
+//!   also by every stake and unstake, staking tokens by every stake, and anything by `sync`,
+//!   so nobody has to call it for the suite's own flows. Each deposit streams out linearly
 //!   over `reward_duration`, so staking just before a deposit and leaving right after earns
 //!   only that moment's share. While nothing is staked, streams pause: nothing is lost.
 //! * Accounting (see [`accounting`]): one 256-bit reward-per-share accumulator per asset;
@@ -62,7 +65,7 @@ mod reward_distributor {
     };
     use psp::upgrade::{PendingUpgrade, UpgradeError, UpgradeTimelock, Upgradeable};
     use psp::{
-        call, AccessControl, AccessControlError, Ownable, OwnableError, Ownership, RoleType, Roles,
+        AccessControl, AccessControlError, Ownable, OwnableError, Ownership, RoleType, Roles,
         DEFAULT_ADMIN_ROLE,
     };
 
@@ -133,7 +136,8 @@ mod reward_distributor {
             }
             let account = self.env().caller();
             self.settle_all(account)?;
-            self.pull(self.staking_token, account, amount)?;
+            let unannounced = self.pull(self.staking_token, account, amount)?;
+            self.stream_arrived(Asset::Token(self.staking_token), unannounced)?;
             let stakes = self.stakes_of(account).staked(amount)?;
             self.set_stake(account, stakes);
             self.env().emit_event(Staked { account, amount });
@@ -239,6 +243,7 @@ mod reward_distributor {
             if unannounced > 0 {
                 self.set_held(asset, self.held_of(asset).credit(unannounced)?);
             }
+            // One stream (one event) for the deposit and what arrived with it.
             self.stream(
                 asset,
                 amount.checked_add(unannounced).ok_or(Error::Overflow)?,
@@ -246,21 +251,12 @@ mod reward_distributor {
         }
 
         /// Streams reward assets that arrived without a deposit call (plain transfers, the
-        /// collection's proceeds). Anyone may call it. Returns the amount picked up.
+        /// collection's proceeds; claims and stakes do this too). Anyone may call it. Returns
+        /// the amount picked up.
         #[ink(message)]
         pub fn sync(&mut self, asset: Asset) -> Result<Balance, Error> {
             self.ensure_reward_asset(asset)?;
-            let balance = match asset {
-                Asset::Native => self.env().balance(),
-                Asset::Token(token) => call::balance_of(token, self.env().account_id())?,
-            };
-            let held = self.held_of(asset);
-            let arrived = held.arrived(balance);
-            if arrived > 0 {
-                self.set_held(asset, held.credit(arrived)?);
-                self.stream(asset, arrived)?;
-            }
-            Ok(arrived)
+            self.pick_up(asset)
         }
 
         /// What `account` could claim of `asset` right now.

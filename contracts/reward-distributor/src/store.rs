@@ -152,8 +152,33 @@ impl RewardDistributor {
         Ok(position)
     }
 
-    /// Books `account`'s earnings in every asset (before its stake changes).
+    /// Holds and streams `arrived` of `asset`, received without a deposit call.
+    pub(crate) fn stream_arrived(&mut self, asset: Asset, arrived: Balance) -> Result<(), Error> {
+        if arrived == 0 {
+            return Ok(());
+        }
+        self.set_held(asset, self.held_of(asset).credit(arrived)?);
+        self.stream(asset, arrived)
+    }
+
+    /// Streams what arrived of `asset` without a deposit call and returns it: the native
+    /// currency (a host call) on every stake, unstake and native claim, the staking token
+    /// (one `balance_of`) on its claims, any asset on `sync`. So plain transfers (the market's share of
+    /// every trade's fee, the collection's proceeds) stream without anyone calling `sync`.
+    pub(crate) fn pick_up(&mut self, asset: Asset) -> Result<Balance, Error> {
+        let balance = match asset {
+            Asset::Native => self.env().balance(),
+            Asset::Token(token) => call::balance_of(token, self.env().account_id())?,
+        };
+        let arrived = self.held_of(asset).arrived(balance);
+        self.stream_arrived(asset, arrived)?;
+        Ok(arrived)
+    }
+
+    /// Books `account`'s earnings in every asset (before its stake changes), after picking up
+    /// the native currency that arrived.
     pub(crate) fn settle_all(&mut self, account: AccountId) -> Result<(), Error> {
+        self.pick_up(Asset::Native)?;
         for asset in self.reward_assets() {
             let position = self.settle(account, asset)?;
             self.positions.insert((account, asset), &position);
@@ -163,6 +188,11 @@ impl RewardDistributor {
 
     /// Pays `account` what it earned in `asset` (after settling it); returns the amount.
     pub(crate) fn claim_for(&mut self, account: AccountId, asset: Asset) -> Result<Balance, Error> {
+        // Only the suite's own assets: a reward token the admin added may be broken, and
+        // must not stop claims (it streams through `deposit` and `sync`).
+        if asset == Asset::Native || asset == Asset::Token(self.staking_token) {
+            self.pick_up(asset)?;
+        }
         let mut position = self.settle(account, asset)?;
         let amount = core::mem::take(&mut position.owed);
         self.positions.insert((account, asset), &position);

@@ -1,11 +1,13 @@
 //! The creator economy, played on the compiled contracts in an embedded pallet-contracts
 //! sandbox (no node needed).
 //!
-//! The factory creates a creator's suite; fans receive and stake the token; a fan buys an NFT
-//! drop with it; the proceeds reach the reward distributor; the creator shares native profits;
-//! a Merkle round rewards loyal fans; contributors are attested and claim mined tokens; the
-//! vesting wallet releases after the cliff; fans buy MIRA on the bonding-curve market and one
-//! sells out. Every step is a real call; the report shows what
+//! The factory creates a creator's suite in a fair launch; fans buy MIRA on the market (one
+//! names a referrer); a fan buys an NFT drop with it; fans stake, and the stakes pick up the
+//! stakers' share of every trade's fee and the drop's proceeds; the creator shares native
+//! profits; a Merkle round rewards loyal fans; more trading; contributors are attested and
+//! claim mined tokens; the vesting wallet releases after the cliff; finally, what every holder
+//! would receive if all sold now, in the worst order for the fans, adding up to the reserve.
+//! Every step is a real call; the report shows what
 //! it cost (gas, storage deposit) and who holds what afterwards, and the same is written as
 //! JSON to `target/demo/report.json`. Run with `scripts/demo`.
 
@@ -27,6 +29,7 @@ use serde_json::json;
 const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals
 const NATIVE: u128 = 10_000_000_000; // one unit of the chain's currency (10 decimals)
 const DAY: u64 = 86_400_000;
+const HOUR: u64 = 3_600_000;
 const START: u64 = 1_767_225_600_000; // 2026-01-01
 
 struct Demo {
@@ -196,14 +199,21 @@ fn main() {
         &bundles,
         &factory,
         &cast[1].1,
-        economy::params("MIRA"),
+        // A fair launch with a modest allocation (5,000 MIRA vesting over a year) and mining
+        // emission (1,000 MIRA an epoch at first): both are claims on the reserve fans pay
+        // into, so a creator who wants fans' MIRA backed keeps them small.
+        creator_factory::CreatorParams {
+            creator_allocation: 5_000 * ONE,
+            initial_emission: 1_000 * ONE,
+            ..economy::params("MIRA")
+        },
     );
     let suite = suite.expect("create the creator's suite");
     let _ = writeln!(
         text,
         "Creator Mira calls create_creator: token, NFT collection, reward distributor, mining \
-         pool and vesting wallet, wired in one transaction\n    [ref_time {}, proof_size {}, \
-         storage deposit {}]",
+         pool, vesting wallet and market, wired in one transaction, in a fair launch (no one \
+         can mint or burn at will)\n    [ref_time {}, proof_size {}, storage deposit {}]",
         receipt.gas.ref_time(),
         receipt.gas.proof_size(),
         receipt.storage_deposit
@@ -228,62 +238,42 @@ fn main() {
     type Psp = psp::PSP22Error;
     type Dist = reward_distributor::DistributorError;
 
-    // Fans receive and stake the token.
-    demo.step::<(), Psp>(
-        "Mira welcomes her first fans: 10,000 MIRA to Alice",
-        "creator",
-        Target::Token,
-        "PSP22Mintable::mint",
-        (alice, 10_000 * ONE),
-        0,
-    );
-    demo.step::<(), Psp>(
-        "... 5,000 MIRA to Bob and 1,000 to Carol",
-        "creator",
-        Target::Token,
-        "PSP22Mintable::mint",
-        (bob, 5_000 * ONE),
-        0,
-    );
-    demo.step::<(), Psp>(
-        "(Carol's share)",
-        "creator",
-        Target::Token,
-        "PSP22Mintable::mint",
-        (carol, 1_000 * ONE),
-        0,
-    );
-    demo.step::<(), Psp>(
-        "Alice approves the distributor",
+    type Market = creator_market::MarketError;
+    type BuyQuote = creator_market::curve::BuyQuote;
+    type SellQuote = creator_market::curve::SellQuote;
+    let market_base = demo.chain.native_balance(&sandbox_id(&demo.suite.market));
+    let deadline = START + 60 * DAY;
+
+    // A fair launch: nobody is minted MIRA from nothing; fans buy it on the market first,
+    // once the anti-sniping launch fee has decayed.
+    demo.chain.set_time(START + HOUR);
+    let quote: BuyQuote = demo
+        .query::<Result<BuyQuote, Market>>(Target::Market, "quote_buy", 100 * NATIVE)
+        .expect("quote");
+    let alice_bought = demo.step::<BuyQuote, Market>(
+        "Alice buys MIRA on the market with 100 native units (slippage bound = the quote)",
         "alice",
-        Target::Token,
-        "PSP22::approve",
-        (distributor, u128::MAX),
-        0,
+        Target::Market,
+        "buy",
+        (quote.tokens, deadline, None::<AccountId>),
+        100 * NATIVE,
     );
-    demo.step::<(), Dist>(
-        "Alice stakes 6,000 MIRA",
-        "alice",
-        Target::Distributor,
-        "stake",
-        6_000 * ONE,
-        0,
-    );
-    demo.step::<(), Psp>(
-        "Bob approves the distributor",
+    assert_eq!(alice_bought, quote, "the quote is what happened");
+    let bob_bought = demo.step::<BuyQuote, Market>(
+        "Bob buys with 50 native units, naming Alice as his referrer (1 % of the trade is hers)",
         "bob",
-        Target::Token,
-        "PSP22::approve",
-        (distributor, u128::MAX),
-        0,
+        Target::Market,
+        "buy",
+        (0u128, deadline, Some(alice)),
+        50 * NATIVE,
     );
-    demo.step::<(), Dist>(
-        "Bob stakes 2,000 MIRA",
-        "bob",
-        Target::Distributor,
-        "stake",
-        2_000 * ONE,
-        0,
+    let carol_bought = demo.step::<BuyQuote, Market>(
+        "Carol buys with 20 native units, at a higher price on the launch curve",
+        "carol",
+        Target::Market,
+        "buy",
+        (0u128, deadline, None::<AccountId>),
+        20 * NATIVE,
     );
 
     // An NFT drop sold for MIRA; 30 % of the proceeds go to stakers.
@@ -322,15 +312,29 @@ fn main() {
         0,
     );
     assert_eq!(ids.len(), 3);
-    let synced = demo.step::<u128, Dist>(
-        "Anyone syncs the distributor: the 45 MIRA start streaming to stakers",
-        "dave",
-        Target::Distributor,
-        "sync",
-        Asset::Token(demo.suite.token),
-        0,
-    );
-    assert_eq!(synced, 45 * ONE);
+
+    // Fans stake; the stakes pick up what reached the distributor (the stakers' share of
+    // every market fee, the drop's 45 MIRA): nobody calls `sync`.
+    let alice_stake = alice_bought.tokens / 2;
+    let bob_stake = bob_bought.tokens / 2;
+    for (who, name, stake) in [("alice", "Alice", alice_stake), ("bob", "Bob", bob_stake)] {
+        demo.step::<(), Psp>(
+            &format!("{name} approves the distributor"),
+            who,
+            Target::Token,
+            "PSP22::approve",
+            (distributor, u128::MAX),
+            0,
+        );
+        demo.step::<(), Dist>(
+            &format!("{name} stakes half of the MIRA {name} bought"),
+            who,
+            Target::Distributor,
+            "stake",
+            stake,
+            0,
+        );
+    }
     demo.step::<(), Dist>(
         "Mira shares 80 units of native profit with stakers",
         "creator",
@@ -339,10 +343,19 @@ fn main() {
         80 * NATIVE,
         80 * NATIVE,
     );
-    demo.chain.set_time(START + 8 * DAY);
-    let alice_native_before = demo.chain.native_balance(&demo.actor("alice"));
+    let native_rewards: u128 = demo.query(Target::Distributor, "held", Asset::Native);
+    let token_rewards: u128 =
+        demo.query::<u128>(Target::Distributor, "held", Asset::Token(demo.suite.token))
+            - alice_stake
+            - bob_stake;
+    assert_eq!(
+        token_rewards,
+        45 * ONE,
+        "the drop's proceeds, picked up by a stake"
+    );
+    demo.chain.set_time(START + HOUR + 8 * DAY);
     let paid = demo.step::<Vec<(Asset, u128)>, Dist>(
-        "A week later Alice claims everything she earned (3/4 of each)",
+        "A week later Alice claims everything she earned: her stake's share of the market fees, Mira's 80 units and the drop's 45 MIRA",
         "alice",
         Target::Distributor,
         "claim_all",
@@ -350,17 +363,14 @@ fn main() {
         0,
     );
     let alice_native = paid[0].1;
-    let _ = alice_native_before;
-    assert!(
-        paid[0].1 + 1 >= 60 * NATIVE && paid[0].1 <= 60 * NATIVE,
-        "{paid:?}"
-    );
-    assert!(
-        paid[1].1 + 1 >= 45 * ONE * 3 / 4 && paid[1].1 <= 45 * ONE * 3 / 4,
-        "{paid:?}"
-    );
+    let share = |total: u128| {
+        psp::math::mul_div_floor(total, alice_stake, alice_stake + bob_stake).expect("fits")
+    };
+    for ((_, got), total) in paid.iter().zip([native_rewards, token_rewards]) {
+        assert!(*got <= share(total) && got + 2 >= share(total), "{paid:?}");
+    }
     demo.step::<Vec<(Asset, u128)>, Dist>(
-        "Bob claims his quarter",
+        "Bob claims his share",
         "bob",
         Target::Distributor,
         "claim_all",
@@ -427,49 +437,43 @@ fn main() {
         );
     }
 
-    // The bonding-curve market: fans buy MIRA with the native currency, one sells out.
-    type Market = creator_market::MarketError;
-    let quote: creator_market::curve::BuyQuote = demo
-        .query::<Result<creator_market::curve::BuyQuote, Market>>(
-            Target::Market,
-            "quote_buy",
-            50 * NATIVE,
-        )
-        .expect("quote");
-    let dave_bought = demo.step::<creator_market::curve::BuyQuote, Market>(
-        "Dave buys MIRA on the market with 50 native units (slippage bound = the quote)",
+    // More trading: every trade's fee rewards the community.
+    let dave_bought = demo.step::<BuyQuote, Market>(
+        "Dave buys MIRA with 50 native units",
         "dave",
         Target::Market,
         "buy",
-        (quote.tokens, START + 30 * DAY),
+        (0u128, deadline, None::<AccountId>),
         50 * NATIVE,
     );
-    assert_eq!(dave_bought, quote, "the quote is what happened");
-    let alice_bought = demo.step::<creator_market::curve::BuyQuote, Market>(
-        "Alice buys with 20 native units, at a higher price",
-        "alice",
-        Target::Market,
-        "buy",
-        (0u128, START + 30 * DAY),
-        20 * NATIVE,
-    );
-    let dave_sold = demo.step::<creator_market::curve::SellQuote, Market>(
-        "Dave sells half of his MIRA back to the curve",
+    let dave_sold = demo.step::<SellQuote, Market>(
+        "Dave sells half of it back: every token's exit price is the reserve over the supply",
         "dave",
         Target::Market,
         "sell",
-        (dave_bought.tokens / 2, 0u128, START + 30 * DAY),
+        (dave_bought.tokens / 2, 0u128, deadline, None::<AccountId>),
         0,
     );
+    let creator_id = id(&demo, "creator");
     demo.step::<u128, Market>(
-        "Mira withdraws her market fees",
+        "Mira withdraws her share of the market fees",
         "creator",
         Target::Market,
         "withdraw_fees",
-        (),
+        creator_id,
         0,
     );
-    let market_net = dave_bought.tokens + alice_bought.tokens - dave_bought.tokens / 2;
+    demo.step::<u128, Market>(
+        "Alice withdraws her referral share of Bob's trade",
+        "alice",
+        Target::Market,
+        "withdraw_fees",
+        alice,
+        0,
+    );
+    let market_net =
+        alice_bought.tokens + bob_bought.tokens + carol_bought.tokens + dave_bought.tokens
+            - dave_bought.tokens / 2;
     let _ = dave_sold;
 
     // Contribution mining.
@@ -478,11 +482,11 @@ fn main() {
         "creator",
         Target::Pool,
         "AccessControl::grant_role",
-        (mining_pool::ATTESTER, Some(id(&demo, "creator"))),
+        (mining_pool::ATTESTER, Some(creator_id)),
         0,
     );
     let epoch_start = START + 7 * DAY; // the pool's genesis is the suite's creation
-    demo.chain.set_time(epoch_start + DAY);
+    demo.chain.set_time(epoch_start + DAY + HOUR);
     demo.step::<u64, mining_pool::PoolError>(
         "Dave's fan art earns 30 points in epoch 1",
         "creator",
@@ -501,14 +505,14 @@ fn main() {
     );
     demo.chain.set_time(epoch_start + 8 * DAY + DAY);
     let mined = demo.step::<u128, mining_pool::PoolError>(
-        "After the epoch and its dispute window Dave claims 3/4 of the emission",
+        "After the epoch and its dispute window Dave claims 3/4 of the emission (1,000 MIRA)",
         "dave",
         Target::Pool,
         "claim",
         1u32,
         0,
     );
-    assert_eq!(mined, 75_000 * ONE);
+    assert_eq!(mined, 750 * ONE);
     demo.step::<u128, mining_pool::PoolError>(
         "Carol claims her quarter",
         "carol",
@@ -521,43 +525,99 @@ fn main() {
     // Vesting.
     demo.chain.set_time(START + 73 * DAY);
     let released = demo.step::<u128, creator_vesting::VestingError>(
-        "73 days in, the vesting wallet releases 20 % of Mira's 2,000,000 MIRA",
+        "73 days in, the vesting wallet releases 20 % of Mira's 5,000 MIRA",
         "bob",
         Target::Vesting,
         "release",
         (),
         0,
     );
-    assert_eq!(released, 400_000 * ONE);
+    assert_eq!(released, 1_000 * ONE);
 
     // Final checks: the story's arithmetic holds on chain.
     let supply: u128 = demo.query(Target::Token, "PSP22::total_supply", ());
     assert_eq!(
         supply,
-        (2_000_000 + 16_000 + 100_000) * ONE + market_net,
-        "allocation + fans + mined + market"
+        (5_000 + 1_000) * ONE + market_net,
+        "allocation + mined + what the market sold: nothing else"
     );
-    let mut sum = 0u128;
-    for (_, account) in demo.cast.clone() {
-        sum += demo.mira(&account);
+    let mut holders: Vec<(String, u128)> = Vec::new();
+    for (name, account) in demo.cast.clone() {
+        holders.push((name.to_string(), demo.mira(&account)));
     }
-    for address in [
-        demo.suite.vesting,
-        demo.suite.distributor,
-        demo.suite.collection,
-        demo.suite.pool,
-        demo.suite.market,
+    for (name, address) in [
+        ("vesting wallet", demo.suite.vesting),
+        ("distributor (stakes, rewards)", demo.suite.distributor),
+        ("collection", demo.suite.collection),
+        ("pool", demo.suite.pool),
+        ("market", demo.suite.market),
     ] {
-        sum += demo.mira(&sandbox_id(&address));
+        holders.push((name.to_string(), demo.mira(&sandbox_id(&address))));
     }
+    let sum: u128 = holders.iter().map(|(_, held)| held).sum();
     assert_eq!(sum, supply, "every MIRA is accounted for");
     assert_eq!(
         demo.mira(&demo.actor("carol")),
-        (1_000 - 150 + 20 + 25_000) * ONE
+        carol_bought.tokens - 150 * ONE + 20 * ONE + 250 * ONE
+    );
+    let state: creator_market::MarketState = demo
+        .query::<Result<creator_market::MarketState, Market>>(Target::Market, "state", ())
+        .expect("state");
+    assert_eq!(
+        demo.chain.native_balance(&sandbox_id(&demo.suite.market)),
+        market_base + state.reserve + state.fees_owed,
+        "the market holds its reserve and the fees it owes, nothing else"
+    );
+
+    // Everyone sells everything now, the worst order for the fans who paid in: the holders
+    // who never paid (the vesting wallet, the creator, the miners) first, the biggest first.
+    let fee_bps: u128 = demo.query(Target::Market, "fee_bps", ());
+    let mut order: Vec<(String, u128)> =
+        holders.into_iter().filter(|(_, held)| *held > 0).collect();
+    let insider = |name: &str| matches!(name, "vesting wallet" | "creator" | "dave" | "carol");
+    order.sort_by_key(|(name, held)| (!insider(name), std::cmp::Reverse(*held)));
+    let mut market = creator_market::curve::Reserve {
+        reserve: state.reserve,
+        supply: state.supply,
+        sold: state.sold,
+    };
+    let _ = writeln!(
+        demo.text,
+        "\nIf every holder sold everything now, the holders who never paid in first (reserve {} native units, {} MIRA, exit price {} per MIRA):",
+        tokens(state.reserve, NATIVE),
+        tokens(state.supply, ONE),
+        tokens(state.exit_price, NATIVE)
+    );
+    let mut exits = Vec::new();
+    let mut total = 0u128;
+    for (name, held) in &order {
+        let quote = market
+            .quote_sell(*held, fee_bps)
+            .expect("every holder can sell");
+        market = market.sold_back(*held, &quote).expect("fits");
+        total += quote.gross;
+        let _ = writeln!(
+            demo.text,
+            "    {name:<30} {:>14} MIRA -> {:>10} native ({} after the fee)",
+            tokens(*held, ONE),
+            tokens(quote.gross, NATIVE),
+            tokens(quote.payout, NATIVE)
+        );
+        exits.push(json!({ "holder": name, "mira": held.to_string(), "gross": quote.gross.to_string(), "payout": quote.payout.to_string() }));
+    }
+    assert_eq!(
+        total, state.reserve,
+        "the exits add up to the reserve exactly"
+    );
+    assert_eq!((market.reserve, market.supply), (0, 0));
+    let _ = writeln!(
+        demo.text,
+        "    together: {} native units, the whole reserve",
+        tokens(total, NATIVE)
     );
     let _ = writeln!(
         demo.text,
-        "\nFinal: {} MIRA in existence, every one of them accounted for; Alice received {} native units.",
+        "\nFinal: {} MIRA in existence, every one of them accounted for; Alice received {} native units from staking.",
         tokens(supply, ONE),
         tokens(alice_native, NATIVE)
     );
@@ -575,6 +635,8 @@ fn main() {
         "create_creator": { "ref_time": receipt.gas.ref_time(), "proof_size": receipt.gas.proof_size(), "storage_deposit": receipt.storage_deposit.to_string() },
         "steps": demo.steps,
         "mira_supply": supply.to_string(),
+        "market": { "reserve": state.reserve.to_string(), "fees_owed": state.fees_owed.to_string(), "exit_price": state.exit_price.to_string() },
+        "exit_all_now": exits,
     });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/demo");
     std::fs::create_dir_all(&dir).expect("create target/demo");
