@@ -400,3 +400,83 @@ fn slippage_deadlines_and_refusals_change_nothing() {
         .expect("the pause ended by itself");
     suite.assert_books_balance();
 }
+
+mod random_sequences {
+    //! The pure model's property (`contracts/creator-market/tests/market_model.rs`, 10,000
+    //! cases in long mode) replayed on the compiled Wasm, fewer cases: random buys, sells and
+    //! outside mints by three fans; after each, the market's books balance; at the end every
+    //! holder, in a random order, sells everything and together they take the whole reserve.
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Buy(usize, u128),
+        Sell(usize, u128),
+        OutsideMint(usize, u128),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..3, 1u128..500).prop_map(|(who, native)| Op::Buy(who, native * NATIVE)),
+            (0usize..3, any::<u128>()).prop_map(|(who, fraction)| Op::Sell(who, fraction)),
+            (0usize..3, 1u128..200).prop_map(|(who, tokens)| Op::OutsideMint(who, tokens * UNIT)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+        #[test]
+        fn every_holder_exits_and_the_books_balance_on_the_wasm(
+            ops in prop::collection::vec(op(), 1..12),
+            order in Just(()).prop_perturb(|_, mut rng| {
+                let mut order = vec![0usize, 1, 2];
+                for i in (1..3).rev() {
+                    order.swap(i, (rng.next_u32() as usize) % (i + 1));
+                }
+                order
+            }),
+        ) {
+            let fans = [fan(), other_fan(), delegate()];
+            let mut suite = Suite::new(None);
+            for op in ops {
+                match op {
+                    Op::Buy(who, value) => {
+                        let (quote, _) = suite.chain.send::<BuyQuote, Error>(&suite.market, &fans[who], "quote_buy", value);
+                        let (bought, _) = suite.buy(&fans[who], value, 0, None);
+                        prop_assert_eq!(bought, quote);
+                    }
+                    Op::Sell(who, fraction) => {
+                        let held = suite.tokens(&fans[who]);
+                        let amount = fraction % (held + 1);
+                        if amount > 0 {
+                            let (quote, _) = suite.chain.send::<SellQuote, Error>(&suite.market, &fans[who], "quote_sell", amount);
+                            let (sold, _) = suite.sell(&fans[who], amount, 0, None);
+                            prop_assert_eq!(sold, quote);
+                        }
+                    }
+                    Op::OutsideMint(who, tokens) => {
+                        suite
+                            .chain
+                            .send::<(), PSP22Error>(&suite.token, &creator(), "PSP22Mintable::mint", (ink_id(&fans[who]), tokens))
+                            .0
+                            .expect("mint");
+                    }
+                }
+                suite.assert_books_balance();
+            }
+            let reserve = suite.state().reserve;
+            let mut paid = 0;
+            for who in order {
+                let held = suite.tokens(&fans[who]);
+                if held > 0 {
+                    paid += suite.sell(&fans[who], held, 0, None).0.expect("every holder sells everything").gross;
+                }
+            }
+            let after = suite.state();
+            prop_assert_eq!((after.supply, after.reserve), (0, 0));
+            prop_assert_eq!(paid, reserve);
+            suite.assert_books_balance();
+        }
+    }
+}

@@ -6,7 +6,8 @@
 //! compiled token and distributor on it: the distributor's own ED is never streamed or paid
 //! out (`seal_balance` is the reducible balance), the last native claim still pays, and a
 //! Merkle leaf below the ED for an account that does not exist yet is refused with a typed
-//! error and stays claimable once the account exists.
+//! error and stays claimable once the account exists; and the market's trades never fail for
+//! a fee share that is dust to an account that does not exist (it accrues instead).
 
 use e2e_tests::{
     account,
@@ -397,4 +398,118 @@ fn native_payouts_keep_the_distributors_own_deposit_and_refuse_dust_to_new_accou
         node.sandbox.free_balance(&distributor),
         ED + (reward - streamed)
     );
+}
+
+/// The market under an ED: the stakers' share of a small trade is dust to a distributor
+/// account that does not exist (yet); the transfer is refused by the runtime, so the share
+/// accrues for the distributor instead and the trade goes through. The market's books still
+/// balance (its own ED aside), and the accrued share is paid once the account exists.
+#[test]
+fn a_market_trade_never_fails_for_its_fee_shares_under_an_ed() {
+    use creator_market::{
+        curve::{BuyQuote, Curve, SellQuote},
+        FeeConfig, MarketConfig, MarketError, MarketState,
+    };
+    let (token_code, market_code) = (
+        Bundle::shared("creator_token"),
+        Bundle::shared("creator_market"),
+    );
+    let mut node = Node {
+        sandbox: EdSandbox::default(),
+    };
+    let (admin, fan) = (account(1), account(2));
+    let stakers = AccountId32::new([0xEE; 32]);
+    node.sandbox.set_timestamp(1_000);
+    let name = Some(String::from("Ed"));
+    let token = node.deploy(
+        &token_code,
+        (
+            name.clone(),
+            name,
+            0u8,
+            u128::MAX,
+            e2e_tests::ink_id(&admin),
+        ),
+    );
+    let token = (&*token_code, &token);
+    let config = MarketConfig {
+        token: e2e_tests::ink_id(token.1),
+        unit: 1,
+        curve: Curve::Linear {
+            base_price: ED,
+            slope: 0,
+        },
+        creator: e2e_tests::ink_id(&admin),
+        distributor: e2e_tests::ink_id(&stakers),
+        fees: FeeConfig {
+            creator_bps: 100,
+            stakers_bps: 100,
+            referrer_bps: 0,
+            platform: None,
+            launch_bps: 0,
+            launch_period: 0,
+        },
+        max_tokens_per_call: None,
+    };
+    let market = node.deploy(&market_code, config);
+    let this = (&*market_code, &market);
+    for role in [psp::MINTER, psp::BURNER] {
+        let granted: Result<(), psp::AccessControlError> = node.send(
+            token,
+            &admin,
+            "AccessControl::grant_role",
+            (role, Some(e2e_tests::ink_id(&market))),
+            0,
+        );
+        granted.expect("grant");
+    }
+    let books = |node: &mut Node| {
+        let state: Result<MarketState, MarketError> = node.read(this, "state", ());
+        let state = state.expect("state");
+        assert_eq!(
+            node.sandbox.free_balance(&market),
+            ED + state.reserve + state.fees_owed,
+            "balance = its ED + reserve + fees owed"
+        );
+        state
+    };
+    // 10 tokens for 10 ED and 2 % fees: the stakers' 0.1 ED cannot open their account.
+    let bought: Result<BuyQuote, MarketError> = node.send(
+        this,
+        &fan,
+        "buy",
+        (0u128, u64::MAX, None::<ink::primitives::AccountId>),
+        10 * ED + ED / 5,
+    );
+    assert_eq!(bought.map(|quote| quote.tokens), Ok(10));
+    let accrued: u128 = node.read(this, "fees_of", e2e_tests::ink_id(&stakers));
+    assert_eq!(
+        accrued,
+        ED / 10,
+        "accrued, not lost and not refusing the trade"
+    );
+    assert_eq!(node.sandbox.free_balance(&stakers), 0);
+    books(&mut node);
+    let sold: Result<SellQuote, MarketError> = node.send(
+        this,
+        &fan,
+        "sell",
+        (5u128, 0u128, u64::MAX, None::<ink::primitives::AccountId>),
+        0,
+    );
+    assert_eq!(sold.map(|quote| quote.gross), Ok(5 * ED));
+    books(&mut node);
+    // Paying the accrued dust waits for the account; once it exists, anyone pays it.
+    let early: Result<u128, MarketError> =
+        node.send(this, &fan, "withdraw_fees", e2e_tests::ink_id(&stakers), 0);
+    assert_eq!(early, Err(MarketError::TransferFailed));
+    node.sandbox
+        .mint_into(&stakers, ED)
+        .expect("fund the account");
+    let paid: Result<u128, MarketError> =
+        node.send(this, &fan, "withdraw_fees", e2e_tests::ink_id(&stakers), 0);
+    assert_eq!(paid, Ok(ED / 10 + ED / 20));
+    assert_eq!(node.sandbox.free_balance(&stakers), ED + ED / 10 + ED / 20);
+    let state = books(&mut node);
+    assert_eq!(state.reserve, 5 * ED);
 }

@@ -14,6 +14,8 @@
 //!   exactly; no sell is ever refused for want of reserve. The order does not matter: the
 //!   first seller gets the same price per token as the last (up to rounding in the reserve's
 //!   favour), so nobody gains by running for the exit.
+//! * **Burns** by holders of their own tokens lower `S` and leave their share to the others
+//!   (if every token is burned, the reserve waits for the next buyer, who then holds it all).
 //! * **Outside mints** (mining, vesting) raise `S` without adding reserve: the exit price of
 //!   every token falls, the new ones' and the old ones' alike, so no class of holder drains
 //!   the reserve ahead of the others. (A reserve ratio below 100 %, Bancor's usual choice,
@@ -113,6 +115,17 @@ impl Curve {
         }
     }
 
+    /// How much less than the exact integral `C(m + n) - C(m)` can charge for its rounding
+    /// (each term rounds up, the squared one twice): at most `3 + slope / (2 * unit)`.
+    pub fn rounding_slack(&self, unit: u128) -> u128 {
+        match *self {
+            Curve::Linear { slope, .. } => {
+                let per_unit = slope.div_ceil(unit.saturating_mul(2).max(1));
+                per_unit.saturating_add(3)
+            }
+        }
+    }
+
     /// The floor's marginal price at `sold`, per whole token.
     pub fn spot_price(&self, sold: u128, unit: u128) -> u128 {
         match *self {
@@ -164,6 +177,26 @@ impl Reserve {
         curve.spot_price(self.sold, unit).max(self.exit_price(unit))
     }
 
+    /// An upper bound on the tokens `native_in` can buy with `fee_bps` on top: the cost is at
+    /// most `c = native_in * BPS / (BPS + fee_bps)`, the floor charges at least its current
+    /// price per whole token (less its rounding slack), and the reserve price `R / S` each.
+    fn most_tokens_for(&self, curve: &Curve, native_in: u128, fee_bps: u128, unit: u128) -> u128 {
+        let spend = mul_div_floor(native_in, BPS, BPS.saturating_add(fee_bps)).unwrap_or(0);
+        let spot = curve.spot_price(self.sold, unit);
+        let by_floor = if spot == 0 {
+            u128::MAX
+        } else {
+            let slack = curve.rounding_slack(unit);
+            mul_div_floor(spend.saturating_add(slack), unit, spot).unwrap_or(u128::MAX)
+        };
+        let by_reserve = if self.reserve == 0 || self.supply == 0 {
+            u128::MAX
+        } else {
+            mul_div_floor(spend, self.supply, self.reserve).unwrap_or(u128::MAX)
+        };
+        by_floor.min(by_reserve)
+    }
+
     /// The most tokens `native_in` buys with `fee_bps` on top of the cost, at most
     /// `max_tokens`, and the refund. Nothing fits: a quote of zero tokens.
     pub fn quote_buy(
@@ -180,29 +213,29 @@ impl Reserve {
             let fee = mul_div_ceil(cost, fee_bps, BPS)?;
             (cost.checked_add(fee)? <= native_in).then_some((cost, fee))
         };
-        // Grow an upper bound, then binary-search the largest affordable amount; the cost is
-        // monotone in `n` (both prices are). At most 2 * 128 evaluations.
-        let mut low = 0u128;
-        let mut high = 1u128;
-        while high <= max_tokens && total(high).is_some() {
-            low = high;
-            match high.checked_mul(2) {
-                Some(next) => high = next,
-                None => break,
+        // The answer is at most `bound`; if `bound` itself fits (the cap, or the reserve price
+        // ruling), it is the answer, else binary-search below it (the cost is monotone in `n`:
+        // both prices are). At most 129 evaluations, one in the common capped cases.
+        let bound = self
+            .most_tokens_for(curve, native_in, fee_bps, unit)
+            .min(max_tokens);
+        let (tokens, (cost, fee)) = match total(bound) {
+            Some(paid) => (bound, paid),
+            None => {
+                let (mut low, mut high) = (0u128, bound);
+                while high.saturating_sub(low) > 1 {
+                    let middle = low.saturating_add(high.saturating_sub(low) / 2);
+                    if total(middle).is_some() {
+                        low = middle;
+                    } else {
+                        high = middle;
+                    }
+                }
+                (low, total(low).unwrap_or((0, 0)))
             }
-        }
-        let mut high = high.min(max_tokens.saturating_add(1));
-        while high.saturating_sub(low) > 1 {
-            let middle = low.saturating_add(high.saturating_sub(low) / 2);
-            if middle <= max_tokens && total(middle).is_some() {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        let (cost, fee) = total(low).unwrap_or((0, 0));
+        };
         BuyQuote {
-            tokens: low,
+            tokens,
             cost,
             fee,
             refund: native_in.saturating_sub(cost).saturating_sub(fee),
