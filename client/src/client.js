@@ -88,7 +88,7 @@ import {
 
 /**
  * The addresses of one creator's suite, as the factory's registry stores them (hex).
- * @typedef {{ token: string, collection: string, distributor: string, pool: string, vesting: string, market: string }} Suite
+ * @typedef {{ token: string, collection: string, distributor: string, pool: string, vesting: string, market: string, mode: 'Fair' | 'Custom' }} Suite
  */
 
 /** @param {Address} address @returns {string} the account's 32 bytes as hex */

@@ -211,6 +211,19 @@ impl Node {
         instantiated.account_id
     }
 
+    /// A fresh ED runtime at time 1,000 with a token "Ed" (no decimals, capped at `cap`)
+    /// administered by account 1; returns the node and the token's address.
+    fn with_token(token_code: &Bundle, cap: u128) -> (Self, AccountId32) {
+        let mut node = Node {
+            sandbox: EdSandbox::default(),
+        };
+        node.sandbox.set_timestamp(1_000);
+        let name = Some(String::from("Ed"));
+        let admin = e2e_tests::ink_id(&account(1));
+        let token = node.deploy(token_code, (name.clone(), name, 0u8, cap, admin));
+        (node, token)
+    }
+
     /// `caller` calls `message` on `to` with `value`; decodes the answer as `R`.
     fn call<R: Decode>(
         &mut self,
@@ -263,22 +276,8 @@ fn native_payouts_keep_the_distributors_own_deposit_and_refuse_dust_to_new_accou
         Bundle::shared("creator_token"),
         Bundle::shared("reward_distributor"),
     );
-    let mut node = Node {
-        sandbox: EdSandbox::default(),
-    };
+    let (mut node, token) = Node::with_token(&token_code, 1_000_000);
     let (admin, fan) = (account(1), account(2));
-    node.sandbox.set_timestamp(1_000);
-    let name = Some(String::from("Ed"));
-    let token = node.deploy(
-        &token_code,
-        (
-            name.clone(),
-            name,
-            0u8,
-            1_000_000u128,
-            e2e_tests::ink_id(&admin),
-        ),
-    );
     let token = (&*token_code, &token);
     let distributor = node.deploy(
         &distributor_code,
@@ -414,23 +413,9 @@ fn a_market_trade_never_fails_for_its_fee_shares_under_an_ed() {
         Bundle::shared("creator_token"),
         Bundle::shared("creator_market"),
     );
-    let mut node = Node {
-        sandbox: EdSandbox::default(),
-    };
+    let (mut node, token) = Node::with_token(&token_code, u128::MAX);
     let (admin, fan) = (account(1), account(2));
     let stakers = AccountId32::new([0xEE; 32]);
-    node.sandbox.set_timestamp(1_000);
-    let name = Some(String::from("Ed"));
-    let token = node.deploy(
-        &token_code,
-        (
-            name.clone(),
-            name,
-            0u8,
-            u128::MAX,
-            e2e_tests::ink_id(&admin),
-        ),
-    );
     let token = (&*token_code, &token);
     let config = MarketConfig {
         token: e2e_tests::ink_id(token.1),

@@ -3,12 +3,12 @@
 //! A continuous market for a creator token: fans `buy` the token with the native currency and
 //! `sell` it back, at prices set by rules fixed at creation, never by the creator's mood.
 //!
-//! * **Every holder can exit** (see [`curve`] for the math): prices follow the token's real
-//!   supply and the market's real reserve, keeping the reserve per squared supply; a sell of
-//!   the last tokens receives the whole reserve, so no sell is ever refused for want of
-//!   reserve while tokens circulate, and tokens minted elsewhere (mining, vesting) lower the
-//!   exit price for everyone instead of draining the reserve first. The creator's launch
-//!   curve is a floor for buying; no round trip makes a profit.
+//! * **Every holder can exit** (see [`curve`] for the math): every token is a claim on the
+//!   same share of the reserve, `R / S` of the token's real supply; a sell receives that share
+//!   (the last tokens the whole rest), so no sell is ever refused for want of reserve while
+//!   tokens circulate, whoever sells first, and tokens minted elsewhere (mining, vesting) lower
+//!   the exit price for everyone instead of draining the reserve first. A buy pays at least
+//!   the exit price and at least the creator's rising launch floor; no round trip profits.
 //! * The market holds the token's `MINTER` and `BURNER` roles: a buy mints to the buyer, a sell
 //!   burns exactly what the caller sells in that call, nothing else.
 //! * **Every trade rewards the community** (see [`fees`]): the fee, charged on top of a buy's
@@ -143,7 +143,7 @@ mod types {
         pub sold: u128,
         /// Fees accrued for withdrawal: the market's native balance is `reserve + fees_owed`.
         pub fees_owed: u128,
-        /// What a whole token sells for now, before fees (`2 * reserve / supply`).
+        /// What a whole token sells for now, before fees (`reserve / supply`).
         pub exit_price: u128,
         /// What the next whole token costs now, before fees.
         pub buy_price: u128,
