@@ -114,6 +114,20 @@ impl Suite {
         )
     }
 
+    /// The creator mints `amount` to `to`, as the mining pool or vesting would: a mint
+    /// outside the market.
+    fn mint(&mut self, to: &AccountId32, amount: u128) {
+        self.chain
+            .send::<(), PSP22Error>(
+                &self.token,
+                &creator(),
+                "PSP22Mintable::mint",
+                (ink_id(to), amount),
+            )
+            .0
+            .expect("mint");
+    }
+
     fn tokens(&mut self, who: &AccountId32) -> u128 {
         self.chain
             .read(&self.token, "PSP22::balance_of", ink_id(who))
@@ -292,16 +306,7 @@ fn outside_mints_take_their_share_and_the_fans_who_paid_still_sell_everything() 
     let fan_tokens = suite.tokens(&fan());
     let reserve = suite.state().reserve;
     // A "miner" is minted as many tokens as the fan bought, from nothing.
-    suite
-        .chain
-        .send::<(), PSP22Error>(
-            &suite.token,
-            &creator(),
-            "PSP22Mintable::mint",
-            (id(other_fan), fan_tokens),
-        )
-        .0
-        .expect("mint");
+    suite.mint(&other_fan(), fan_tokens);
     let diluted = suite.state();
     assert_eq!(diluted.supply, 2 * fan_tokens);
     assert_eq!(
@@ -455,13 +460,7 @@ mod random_sequences {
                             prop_assert_eq!(sold, quote);
                         }
                     }
-                    Op::OutsideMint(who, tokens) => {
-                        suite
-                            .chain
-                            .send::<(), PSP22Error>(&suite.token, &creator(), "PSP22Mintable::mint", (ink_id(&fans[who]), tokens))
-                            .0
-                            .expect("mint");
-                    }
+                    Op::OutsideMint(who, tokens) => suite.mint(&fans[who], tokens),
                 }
                 suite.assert_books_balance();
             }

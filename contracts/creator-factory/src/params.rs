@@ -2,10 +2,6 @@
 //! the parameters become: the mining pool's and the market's configurations, in those crates'
 //! own types (a field added to either is a compile error here).
 
-#[cfg(test)]
-use crate::LaunchMode;
-#[cfg(test)]
-use crate::MarketFees;
 use crate::{CreatorParams, FactoryError};
 use creator_market::{curve::Curve, fees::Rates, FeeConfig, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
@@ -123,6 +119,7 @@ pub fn market_config(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::{LaunchMode, MarketFees};
     use proptest::prelude::*;
     use psp::limits::{MAX_REWARD_DURATION, MIN_REWARD_DURATION};
 

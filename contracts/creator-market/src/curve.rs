@@ -222,16 +222,16 @@ impl Reserve {
         let (tokens, (cost, fee)) = match total(bound) {
             Some(paid) => (bound, paid),
             None => {
-                let (mut low, mut high) = (0u128, bound);
+                // `low` always fits, for `paid`; zero tokens cost nothing.
+                let (mut low, mut high, mut paid) = (0u128, bound, (0, 0));
                 while high.saturating_sub(low) > 1 {
                     let middle = low.saturating_add(high.saturating_sub(low) / 2);
-                    if total(middle).is_some() {
-                        low = middle;
-                    } else {
-                        high = middle;
+                    match total(middle) {
+                        Some(fits) => (low, paid) = (middle, fits),
+                        None => high = middle,
                     }
                 }
-                (low, total(low).unwrap_or((0, 0)))
+                (low, paid)
             }
         };
         BuyQuote {

@@ -37,7 +37,8 @@ pub const MAX_PAUSE: u64 = 24 * 3_600_000;
 pub const PAUSE_GAP: u64 = 24 * 3_600_000;
 
 /// The most a market may charge on a trade in normal trading, all shares together (creator,
-/// stakers, referrer, platform; bps): 10 %. More would make selling back a loss no fan signed up for.
+/// stakers, referrer, platform; bps): 10 %. More would make selling back a loss no fan
+/// signed up for.
 pub const MAX_FEE_BPS: u16 = 1_000;
 
 /// The most the anti-sniping launch fee may start at (bps): 25 %, decaying to the normal fee.

@@ -253,14 +253,7 @@ mod token {
             if caller == from {
                 return self.transfer(caller, to, value);
             }
-            let allowance = self
-                .allowance(from, caller)
-                .checked_sub(value)
-                .ok_or(PSP22Error::InsufficientAllowance)?;
-            let mut events = self.update(Some(from), Some(to), value)?;
-            self.set_allowance(from, caller, allowance);
-            events.insert(0, approval_event(from, caller, allowance));
-            Ok(events)
+            self.update_spending(caller, from, Some(to), value)
         }
 
         /// `owner` sets `spender`'s allowance to `value`. Approving oneself is a no-op.
@@ -346,13 +339,26 @@ mod token {
             if caller == from || value == 0 {
                 return self.burn(from, value);
             }
+            self.update_spending(caller, from, None, value)
+        }
+
+        /// `spender` moves (`to: Some`) or burns (`to: None`) `value` of `from`'s tokens,
+        /// spending its allowance: the one place an allowance is spent. The `Approval` event
+        /// with what is left comes first.
+        fn update_spending(
+            &mut self,
+            spender: AccountId,
+            from: AccountId,
+            to: Option<AccountId>,
+            value: u128,
+        ) -> Result<Vec<PSP22Event>, PSP22Error> {
             let allowance = self
-                .allowance(from, caller)
+                .allowance(from, spender)
                 .checked_sub(value)
                 .ok_or(PSP22Error::InsufficientAllowance)?;
-            let mut events = self.burn(from, value)?;
-            self.set_allowance(from, caller, allowance);
-            events.insert(0, approval_event(from, caller, allowance));
+            let mut events = self.update(Some(from), to, value)?;
+            self.set_allowance(from, spender, allowance);
+            events.insert(0, approval_event(from, spender, allowance));
             Ok(events)
         }
 

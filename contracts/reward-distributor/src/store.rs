@@ -163,8 +163,9 @@ impl RewardDistributor {
 
     /// Streams what arrived of `asset` without a deposit call and returns it: the native
     /// currency (a host call) on every stake, unstake and native claim, the staking token
-    /// (one `balance_of`) on its claims, any asset on `sync`. So plain transfers (the market's share of
-    /// every trade's fee, the collection's proceeds) stream without anyone calling `sync`.
+    /// (one `balance_of`) on its claims, any asset on `sync`. So plain transfers (the market's
+    /// share of every trade's fee, the collection's proceeds) stream without anyone calling
+    /// `sync`.
     pub(crate) fn pick_up(&mut self, asset: Asset) -> Result<Balance, Error> {
         let balance = match asset {
             Asset::Native => self.env().balance(),
