@@ -26,6 +26,7 @@ export const CONTRACTS = /** @type {const} */ ([
   'creator_vesting',
   'creator_factory',
   'creator_market',
+  'proof_of_work',
 ]);
 
 /** @typedef {typeof CONTRACTS[number]} ContractName */

@@ -70,6 +70,7 @@ async function deploySuite(api, client, pair, metadata) {
     ['pool', 'mining_pool'],
     ['vesting', 'creator_vesting'],
     ['market', 'creator_market'],
+    ['pow', 'proof_of_work'],
     ['factory', 'creator_factory'],
   ])) {
     const wasm = hexToU8a(metadata[name].source.wasm);
@@ -100,7 +101,12 @@ async function deploySuite(api, client, pair, metadata) {
     max_points_per_account: 1_000, attester_budget: 100_000, dispute_window: 86_400_000,
     base_price: 100_000_000, price_slope: 100_000,
     fees: { creator_bps: 100, stakers_bps: 100, referrer_bps: 100, platform: null, launch_bps: 2_000, launch_period: 600_000 },
-    max_tokens_per_call: null, mode: 'Fair',
+    max_tokens_per_call: null,
+    pow: {
+      initial_reward: 50n * ONE, halving_interval: 10_000, cap: 1_000_000n * ONE, initial_difficulty: 1n << 20n,
+      min_difficulty: 1n << 12n, max_difficulty: 1n << 64n, solution_time: 60_000, retarget_interval: 16,
+    },
+    mode: 'Fair',
   };
   await client.send(pair, factory, { contract: 'creator_factory', message: 'create_creator', args: [params, codeHashes] });
   return { factory, creator: pair.address };

@@ -1,7 +1,9 @@
 //! A creator economy in the sandbox: uploads the suite's code, deploys the factory, creates
 //! suites. Shared by the factory tests and the demo.
 
-use creator_factory::{CodeHashes, CreatorParams, FactoryError, LaunchMode, MarketFees, Suite};
+use creator_factory::{
+    CodeHashes, CreatorParams, FactoryError, LaunchMode, MarketFees, PowParams, Suite,
+};
 use std::sync::Arc;
 
 use ink::primitives::Hash;
@@ -9,7 +11,7 @@ use ink::primitives::Hash;
 pub use crate::sandbox_id;
 use crate::{ink_id, AccountId32, Bundle, Chain, Failure, Receipt, Weight};
 
-/// Creating a suite instantiates five contracts and wires them in one call: allow a full
+/// Creating a suite instantiates seven contracts and wires them in one call: allow a full
 /// block's worth of weight (2 s of ref_time, 5 MiB of proof), as a real chain would.
 pub const FACTORY_GAS_LIMIT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 * 1024);
 
@@ -21,6 +23,7 @@ pub struct Bundles {
     pub pool: Arc<Bundle>,
     pub vesting: Arc<Bundle>,
     pub market: Arc<Bundle>,
+    pub pow: Arc<Bundle>,
     pub factory: Arc<Bundle>,
 }
 
@@ -45,6 +48,7 @@ impl Bundles {
             pool: load_role("pool")?,
             vesting: load_role("vesting")?,
             market: load_role("market")?,
+            pow: load_role("pow")?,
             factory: load_role("factory")?,
         })
     }
@@ -70,6 +74,7 @@ pub fn deploy_factory(
         pool: upload(&bundles.pool)?,
         vesting: upload(&bundles.vesting)?,
         market: upload(&bundles.market)?,
+        pow: upload(&bundles.pow)?,
     };
     let (factory, _) = chain.deploy(
         &bundles.factory,
@@ -131,7 +136,25 @@ pub fn params(ticker: &str) -> CreatorParams {
             launch_period: 600_000,
         },
         max_tokens_per_call: None,
+        pow: pow_params(ONE),
         mode: LaunchMode::Fair,
+    }
+}
+
+/// Proof-of-work mining for a token whose whole unit is `one`: 50 tokens a solution, halving
+/// every 10,000 solutions, at most 1,000,000 tokens; one solution a minute aimed for, the
+/// difficulty (expected hashes per solution, about 2^20 to start: a second of one core)
+/// retargeted every 16 solutions, never below 2^12 nor above 2^64.
+pub fn pow_params(one: u128) -> PowParams {
+    PowParams {
+        initial_reward: 50 * one,
+        halving_interval: 10_000,
+        cap: 1_000_000 * one,
+        initial_difficulty: 1 << 20,
+        min_difficulty: 1 << 12,
+        max_difficulty: 1 << 64,
+        solution_time: 60_000,
+        retarget_interval: 16,
     }
 }
 

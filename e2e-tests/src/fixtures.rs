@@ -25,6 +25,7 @@ pub struct SuiteContracts {
     pub pool: Contract,
     pub vesting: Contract,
     pub market: Contract,
+    pub pow: Contract,
 }
 
 impl SuiteContracts {
@@ -37,6 +38,7 @@ impl SuiteContracts {
             pool: Contract::at(&bundles.pool, &sandbox_id(&suite.pool)),
             vesting: Contract::at(&bundles.vesting, &sandbox_id(&suite.vesting)),
             market: Contract::at(&bundles.market, &sandbox_id(&suite.market)),
+            pow: Contract::at(&bundles.pow, &sandbox_id(&suite.pow)),
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod economy;
 pub mod fixtures;
 pub mod layout;
 pub mod merkle_round;
+pub mod pow_mining;
 pub mod sweep;
 
 use std::{
@@ -450,6 +451,24 @@ impl Chain {
         let output = f(self);
         self.gas_limit = previous;
         output
+    }
+
+    /// Builds a block and moves the clock `block_time` ms on (building a block alone would set
+    /// the sandbox's clock to the wall clock).
+    pub fn next_block(&mut self, block_time: u64) {
+        let now = self.now();
+        self.sandbox.build_block();
+        self.set_time(now.saturating_add(block_time));
+    }
+
+    /// The block timestamp (milliseconds) contracts see.
+    pub fn now(&mut self) -> u64 {
+        self.sandbox.get_timestamp()
+    }
+
+    /// The current block's number.
+    pub fn block_number(&mut self) -> u32 {
+        self.sandbox.block_number()
     }
 
     /// Sets the block timestamp (milliseconds) seen by contracts from now on.

@@ -1,6 +1,6 @@
 //! The authorization matrix on the compiled Wasm.
 //!
-//! Every message that the metadata of the seven bundles marks `"mutates": true` must have a
+//! Every message that the metadata of the eight bundles marks `"mutates": true` must have a
 //! row below saying which permission it needs. For each guarded row, a call from an account
 //! without the permission is refused with the exact typed error, reverts, emits nothing and
 //! leaves the chain's state root unchanged; the same call from the account with the permission
@@ -38,6 +38,7 @@ use ink::{
 };
 use ink_sandbox::Snapshot;
 use mining_pool::{PoolError, Voucher, ATTESTER, VOUCHER_TAG};
+use proof_of_work::{PowError, PowState};
 use psp::{
     upgrade::UPGRADE_DELAY, AccessControlError, Id, OwnableError, PSP22Error, PSP34Error,
     PausableError, UpgradeError, DEFAULT_ADMIN_ROLE, MINTER,
@@ -67,9 +68,10 @@ enum C {
     Vesting,
     Factory,
     Market,
+    Pow,
 }
 
-const CONTRACTS: [C; 7] = [
+const CONTRACTS: [C; 8] = [
     C::Token,
     C::Collection,
     C::Distributor,
@@ -77,6 +79,7 @@ const CONTRACTS: [C; 7] = [
     C::Vesting,
     C::Factory,
     C::Market,
+    C::Pow,
 ];
 
 impl C {
@@ -89,6 +92,7 @@ impl C {
             C::Vesting => "creator_vesting",
             C::Factory => "creator_factory",
             C::Market => "creator_market",
+            C::Pow => "proof_of_work",
         }
     }
 
@@ -189,6 +193,7 @@ impl World {
             C::Pool => &self.suite.pool,
             C::Vesting => &self.suite.vesting,
             C::Market => &self.suite.market,
+            C::Pow => &self.suite.pow,
             C::Factory => &self.factory,
         }
         .clone()
@@ -207,7 +212,7 @@ impl World {
             C::Pool => self.hashes.pool,
             C::Vesting => self.hashes.vesting,
             C::Market => self.hashes.market,
-            C::Factory => panic!("the factory is not upgradeable"),
+            C::Factory | C::Pow => panic!("{c:?} is not upgradeable"),
         }
     }
 
@@ -1356,6 +1361,35 @@ fn market_rows() -> Vec<Row> {
     ]
 }
 
+fn pow_rows() -> Vec<Row> {
+    let p = C::Pow;
+    vec![row(
+        p,
+        "mine",
+        "public (pays the caller, whose account is in the hash: a copied nonce misses)",
+        move |w| {
+            let pow = w.contract(p);
+            let state: PowState = w.chain.read(&pow, "state", ());
+            let found = miner::Work {
+                challenge: state.challenge,
+                miner: *fan().as_ref(),
+                target: state.target,
+            }
+            .search(0, 2, u64::MAX, &Default::default())
+            .expect("found");
+            w.guarded::<u128, PowError>(
+                p,
+                "mine",
+                (state.challenge, found.nonce),
+                0,
+                &nobody(),
+                PowError::AboveTarget,
+                &fan(),
+            )
+        },
+    )]
+}
+
 fn matrix() -> Vec<Row> {
     let mut rows = token_rows();
     rows.extend(collection_rows());
@@ -1364,6 +1398,7 @@ fn matrix() -> Vec<Row> {
     rows.extend(vesting_rows());
     rows.extend(factory_rows());
     rows.extend(market_rows());
+    rows.extend(pow_rows());
     rows
 }
 

@@ -263,6 +263,7 @@ impl World {
         let mut pool = Target::new("mining_pool", &contracts.pool, me.clone());
         let vesting = Target::new("creator_vesting", &contracts.vesting, me.clone());
         let market = Target::new("creator_market", &contracts.market, me.clone());
+        let pow = Target::new("proof_of_work", &contracts.pow, me.clone());
         let mut factory = Target::new("creator_factory", &factory, platform());
 
         // Token: both hold tokens; the fan approved the collection, the distributor and the
@@ -456,6 +457,7 @@ impl World {
             pool: code_hash(&bundles.pool).into(),
             vesting: code_hash(&bundles.vesting).into(),
             market: code_hash(&bundles.market).into(),
+            pow: code_hash(&bundles.pow).into(),
         };
         factory.hint(
             "creator_factory::types::CodeHashes",
@@ -476,6 +478,7 @@ impl World {
                 pool,
                 vesting,
                 market,
+                pow,
                 factory,
             ],
         }
@@ -655,6 +658,12 @@ fn every_message_answers_boundary_inputs_with_ok_or_a_typed_error() {
             .collect()
     };
     let required: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "proof_of_work",
+            "mine",
+            "nonce=u128::MAX",
+            Some("PowError::Stale"),
+        ),
         (
             "creator_market",
             "buy",

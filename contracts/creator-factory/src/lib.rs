@@ -2,20 +2,22 @@
 //!
 //! One call gives a creator a complete, wired economy: `create_creator(params)` instantiates,
 //! from code hashes the admin registered, the creator's token, NFT collection, reward
-//! distributor, mining pool, vesting wallet and bonding-curve market, then wires them:
+//! distributor, mining pool, vesting wallet, market and proof-of-work contract, then wires
+//! them:
 //!
 //! * the vesting wallet receives the creator's allocation (minted once, at creation);
-//! * the mining pool holds the token's `MINTER` role, the market `MINTER` and `BURNER`; the
-//!   market sends the stakers' share of every trade's fee to the distributor;
+//! * the mining pool and the proof-of-work contract hold the token's `MINTER` role, the market
+//!   `MINTER` and `BURNER` (each one's code bounds what it mints); the market sends the stakers' share of every trade's fee to the distributor;
 //! * the collection pays `distributor_bps` of every sale to the distributor, the rest to the
 //!   creator;
 //! * the token, by [`LaunchMode`]: in a **fair launch** (the default) nobody administers it:
 //!   the creator holds only `PAUSER` (bounded pauses) and ownership (an identity without
-//!   powers), so no account can mint outside the pool and the market, burn another's tokens or
-//!   upgrade it; in a **custom** launch the creator holds its admin role, `MINTER`, `BURNER`
+//!   powers), so no account can mint outside the pool, proof of work and the market, burn
+//!   another's tokens or upgrade it; in a **custom** launch the creator holds its admin role, `MINTER`, `BURNER`
 //!   and `PAUSER`;
-//! * the creator holds the admin role and ownership of the other contracts; the factory
-//!   renounces all it held, so it keeps no power over any suite.
+//! * the creator holds the admin role and ownership of the other contracts (proof of work has
+//!   neither: nobody administers it); the factory renounces all it held, so it keeps no power
+//!   over any suite.
 //!
 //! Addresses are predictable: each instantiation is salted with
 //! `blake2_256(SCALE((creator, nonce, kind)))`, where `nonce` counts the creator's suites.
@@ -62,6 +64,7 @@ mod creator_factory {
         ToAccountId,
     };
     use mining_pool::MiningPoolRef;
+    use proof_of_work::ProofOfWorkRef;
     use psp::{
         AccessControl, AccessControlError, CallError, Ownable, OwnableError, Ownership, RoleType,
         Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
@@ -216,6 +219,15 @@ mod creator_factory {
             )?
             .map_err(|_| Error::InstantiationFailed)?
             .to_account_id();
+            let pow = settle(
+                ProofOfWorkRef::new(params::pow_config(&params, token, now))
+                    .code_hash(hashes.pow)
+                    .endowment(0)
+                    .salt_bytes(self.salt(creator, nonce, 6))
+                    .try_instantiate(),
+            )?
+            .map_err(|_| Error::InstantiationFailed)?
+            .to_account_id();
 
             // The collection: proceeds split, then the creator takes over.
             collection
@@ -237,7 +249,13 @@ mod creator_factory {
             if params.creator_allocation > 0 {
                 psp::call::mint(token, vesting, params.creator_allocation).map_err(wiring)?;
             }
-            for (role, account) in [(MINTER, pool), (MINTER, market), (BURNER, market)] {
+            let minters = [
+                (MINTER, pool),
+                (MINTER, market),
+                (BURNER, market),
+                (MINTER, pow),
+            ];
+            for (role, account) in minters {
                 psp::call::grant_role(token, role, account).map_err(wiring)?;
             }
             match params.mode {
@@ -256,6 +274,7 @@ mod creator_factory {
                 pool,
                 vesting,
                 market,
+                pow,
                 mode: params.mode,
             };
             if !self.suites.contains(creator) {

@@ -6,6 +6,7 @@ use crate::{CreatorParams, FactoryError};
 use creator_market::{curve::Curve, fees::Rates, FeeConfig, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
 use mining_pool::{PoolConfig, Settings};
+use proof_of_work::PowConfig;
 use psp::limits::MAX_COOLDOWN;
 
 /// Basis points in 100 %.
@@ -16,11 +17,12 @@ pub const MAX_DECIMALS: u8 = 38;
 
 /// Refuses parameters no suite should be built from, with the first reason found, in this
 /// order: an empty (or blank) name or symbol, a cap below the creator's allocation plus the
-/// pool's cap, shares not summing to 100 %, a bad schedule (zero epoch length or halving
-/// interval; an epoch length, dispute window, reward duration or cooldown beyond `psp::limits`),
-/// a bad market (decimals above 38, a free curve, fees beyond `psp::limits`: 10 % in normal
-/// trading, a 25 % launch fee decaying within 7 days). The pool's and the market's bounds are
-/// their own checks (`Settings::try_from`, `Rates::is_valid`), called here.
+/// pool's and proof of work's caps, shares not summing to 100 %, a bad schedule (zero epoch
+/// length or halving interval; an epoch length, dispute window, reward duration or cooldown
+/// beyond `psp::limits`), bad proof-of-work parameters, a bad market (decimals above 38, a free
+/// curve, fees beyond `psp::limits`: 10 % in normal trading, a 25 % launch fee decaying within
+/// 7 days). The pool's, proof of work's and the market's bounds are their own checks
+/// (`Settings::try_from`, `Rates::is_valid`), called here.
 pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     // Blank: `trim().is_empty()`, written so as to leave out `trim`'s code (243 bytes of Wasm).
     let empty = |text: &String| text.chars().all(char::is_whitespace);
@@ -31,7 +33,10 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     {
         return Err(FactoryError::EmptyName);
     }
-    let committed = params.creator_allocation.checked_add(params.mining_cap);
+    let committed = params
+        .creator_allocation
+        .checked_add(params.mining_cap)
+        .and_then(|committed| committed.checked_add(params.pow.cap));
     if committed.is_none_or(|committed| committed > params.cap) {
         return Err(FactoryError::CapBelowAllocation);
     }
@@ -45,6 +50,9 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
         || params.unstake_cooldown > MAX_COOLDOWN
     {
         return Err(FactoryError::InvalidSchedule);
+    }
+    if proof_of_work::Settings::try_from(&pow_config(params, nobody, 0)).is_err() {
+        return Err(FactoryError::InvalidProofOfWork);
     }
     if params.decimals > MAX_DECIMALS
         || (params.base_price == 0 && params.price_slope == 0)
@@ -74,6 +82,23 @@ pub fn pool_config(
         attester_budget: params.attester_budget,
         dispute_window: params.dispute_window,
         domain,
+    }
+}
+
+/// The proof-of-work contract's configuration: it mints `token` from `start`.
+pub fn pow_config(params: &CreatorParams, token: AccountId, start: u64) -> PowConfig {
+    let pow = &params.pow;
+    PowConfig {
+        token,
+        start,
+        initial_reward: pow.initial_reward,
+        halving_interval: pow.halving_interval,
+        cap: pow.cap,
+        initial_difficulty: pow.initial_difficulty,
+        min_difficulty: pow.min_difficulty,
+        max_difficulty: pow.max_difficulty,
+        solution_time: pow.solution_time,
+        retarget_interval: pow.retarget_interval,
     }
 }
 
@@ -119,7 +144,7 @@ pub fn market_config(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::{LaunchMode, MarketFees};
+    use crate::{LaunchMode, MarketFees, PowParams};
     use proptest::prelude::*;
     use psp::limits::{MAX_REWARD_DURATION, MIN_REWARD_DURATION};
 
@@ -160,6 +185,16 @@ pub(crate) mod tests {
                 launch_period: DAY,
             },
             max_tokens_per_call: Some(5_000),
+            pow: PowParams {
+                initial_reward: 50,
+                halving_interval: 1_000,
+                cap: 100_000,
+                initial_difficulty: 1 << 20,
+                min_difficulty: 1 << 10,
+                max_difficulty: 1 << 60,
+                solution_time: 60_000,
+                retarget_interval: 16,
+            },
             mode: LaunchMode::Fair,
         }
     }
@@ -201,11 +236,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn cap_must_cover_allocation_and_pool() {
-        // Exactly covered.
-        assert_eq!(with(|p| p.cap = 600_000), Ok(()));
+    fn cap_must_cover_allocation_pool_and_proof_of_work() {
+        // Exactly covered: 100,000 + 500,000 + 100,000.
+        assert_eq!(with(|p| p.cap = 700_000), Ok(()));
         assert_eq!(
-            with(|p| p.cap = 599_999),
+            with(|p| p.cap = 699_999),
+            Err(FactoryError::CapBelowAllocation)
+        );
+        assert_eq!(
+            with(|p| {
+                p.cap = 700_000;
+                p.pow.cap = 100_001;
+            }),
             Err(FactoryError::CapBelowAllocation)
         );
         // The sum overflowing is refused, not wrapped.
@@ -223,6 +265,16 @@ pub(crate) mod tests {
                 p.creator_allocation = u128::MAX - 1;
                 p.mining_cap = 1;
             }),
+            Err(FactoryError::CapBelowAllocation),
+            "with proof of work's 100,000 on top"
+        );
+        assert_eq!(
+            with(|p| {
+                p.cap = u128::MAX;
+                p.creator_allocation = u128::MAX - 1;
+                p.mining_cap = 1;
+                p.pow.cap = 0;
+            }),
             Ok(())
         );
         // Nothing committed: any cap, even zero.
@@ -231,6 +283,7 @@ pub(crate) mod tests {
                 p.cap = 0;
                 p.creator_allocation = 0;
                 p.mining_cap = 0;
+                p.pow.cap = 0;
             }),
             Ok(())
         );
@@ -436,16 +489,57 @@ pub(crate) mod tests {
         assert_eq!(whole(MAX_DECIMALS + 1), Err(FactoryError::InvalidMarket));
     }
 
+    #[test]
+    fn proof_of_work_parameters_are_its_own_checks() {
+        let refused = Err(FactoryError::InvalidProofOfWork);
+        assert_eq!(with(|p| p.pow.initial_reward = 0), refused);
+        assert_eq!(with(|p| p.pow.halving_interval = 0), refused);
+        assert_eq!(with(|p| p.pow.retarget_interval = 0), refused);
+        assert_eq!(with(|p| p.pow.solution_time = 0), refused);
+        assert_eq!(with(|p| p.pow.min_difficulty = 0), refused);
+        assert_eq!(with(|p| p.pow.initial_difficulty = 1 << 61), refused);
+        assert_eq!(with(|p| p.pow.initial_difficulty = 1 << 9), refused);
+        let (token, start) = (AccountId::from([7; 32]), 123);
+        let config = pow_config(&valid(), token, start);
+        assert_eq!((config.token, config.start), (token, start));
+        assert_eq!(
+            (config.initial_reward, config.halving_interval, config.cap),
+            (50, 1_000, 100_000)
+        );
+        assert_eq!(
+            (
+                config.initial_difficulty,
+                config.min_difficulty,
+                config.max_difficulty
+            ),
+            (1 << 20, 1 << 10, 1 << 60)
+        );
+        assert_eq!(
+            (config.solution_time, config.retarget_interval),
+            (60_000, 16)
+        );
+    }
+
     proptest! {
-        /// The cap check is exactly "allocation + pool cap, without overflow, within the cap".
+        /// The cap check is exactly "allocation + pool cap + proof-of-work cap, without
+        /// overflow, within the cap".
         #[test]
-        fn cap_check_matches_its_definition(cap: u128, allocation: u128, mining: u128) {
+        fn cap_check_matches_its_definition(
+            cap: u128,
+            allocation: u128,
+            mining: u128,
+            pow: u128,
+        ) {
             let result = with(|p| {
                 p.cap = cap;
                 p.creator_allocation = allocation;
                 p.mining_cap = mining;
+                p.pow.cap = pow;
             });
-            let fits = allocation.checked_add(mining).is_some_and(|sum| sum <= cap);
+            let fits = allocation
+                .checked_add(mining)
+                .and_then(|sum| sum.checked_add(pow))
+                .is_some_and(|sum| sum <= cap);
             prop_assert_eq!(result.is_ok(), fits);
             if !fits {
                 prop_assert_eq!(result, Err(FactoryError::CapBelowAllocation));

@@ -22,6 +22,7 @@ fn hashes() -> CodeHashes {
         pool: hash(4),
         vesting: hash(5),
         market: hash(6),
+        pow: hash(7),
     }
 }
 

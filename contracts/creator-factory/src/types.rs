@@ -16,7 +16,8 @@ pub enum FactoryError {
     CodeHashesNotSet,
     /// Name or symbol (of the token or the collection) is empty.
     EmptyName,
-    /// The token cap is below the creator's allocation plus the mining pool's cap.
+    /// The token cap is below the creator's allocation plus the mining pool's and the
+    /// proof-of-work contract's caps.
     CapBelowAllocation,
     /// Treasury and distributor shares do not sum to 10,000 basis points.
     InvalidShares,
@@ -34,6 +35,8 @@ pub enum FactoryError {
     Overflow,
     /// The registered code hashes are not the ones the creator expected.
     UnexpectedCodeHashes,
+    /// Proof-of-work parameters out of range (see [`PowParams`]).
+    InvalidProofOfWork,
 }
 
 /// The code hashes of the suite's contracts (uploaded beforehand).
@@ -47,6 +50,7 @@ pub struct CodeHashes {
     pub pool: Hash,
     pub vesting: Hash,
     pub market: Hash,
+    pub pow: Hash,
 }
 
 /// The market's fee rates (basis points of the amount traded), as `creator_market::FeeConfig`
@@ -69,14 +73,35 @@ pub struct MarketFees {
     pub launch_period: u64,
 }
 
+/// Proof-of-work mining, as `proof_of_work::PowConfig` without the token and the start (the
+/// suite's token, from its creation). Valid when every count and time is non-zero, the
+/// retarget interval at most 10,000 solutions, the solution time at most a year, and
+/// `1 <= min_difficulty <= initial_difficulty <= max_difficulty`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct PowParams {
+    /// The reward of each solution in era 0, and solutions per era (the reward halves).
+    pub initial_reward: u128,
+    pub halving_interval: u64,
+    /// The most proof of work may ever mint.
+    pub cap: u128,
+    /// Expected hashes per solution at the start, the floor and the ceiling.
+    pub initial_difficulty: u128,
+    pub min_difficulty: u128,
+    pub max_difficulty: u128,
+    /// The aimed time per solution (ms) and the solutions between two retargets.
+    pub solution_time: u64,
+    pub retarget_interval: u32,
+}
+
 /// Who holds power over the creator's token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub enum LaunchMode {
-    /// The default: nobody can create tokens outside the mining pool's schedule, the market's
-    /// curve and the vesting allocation, nor burn tokens they do not hold. `MINTER` stays with
-    /// the pool and the market, `BURNER` with the market (which burns only what a seller
+    /// The default: nobody can create tokens outside the mining pool's and proof of work's
+    /// schedules, the market's curve and the vesting allocation, nor burn tokens they do not
+    /// hold. `MINTER` stays with the pool, proof of work and the market, `BURNER` with the market (which burns only what a seller
     /// sells), `PAUSER` with the creator (a pause ends within 24 hours); the token has no admin,
     /// so no role changes and no upgrade, ever.
     #[default]
@@ -128,6 +153,8 @@ pub struct CreatorParams {
     pub price_slope: u128,
     pub fees: MarketFees,
     pub max_tokens_per_call: Option<u128>,
+    /// Proof-of-work mining (starts at creation).
+    pub pow: PowParams,
     /// Fair launch (the default) or the creator's custom powers over the token.
     pub mode: LaunchMode,
 }
@@ -143,6 +170,8 @@ pub struct Suite {
     pub pool: AccountId,
     pub vesting: AccountId,
     pub market: AccountId,
+    /// The proof-of-work miner's contract.
+    pub pow: AccountId,
     /// How the token was launched.
     pub mode: LaunchMode,
 }

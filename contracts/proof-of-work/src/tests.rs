@@ -86,8 +86,13 @@ fn refusals_before_the_start_for_old_challenges_and_for_wrong_nonces() {
     // Alice's nonce, submitted by Bob, is Bob's digest: it misses unless Bob's happens to meet.
     let stolen = (0u128..)
         .find(|nonce| {
-            work::meets(&work::digest(&state.challenge, &alice(), *nonce), state.target)
-                && !work::meets(&work::digest(&state.challenge, &bob(), *nonce), state.target)
+            work::meets(
+                &work::digest(&state.challenge, &alice(), *nonce),
+                state.target,
+            ) && !work::meets(
+                &work::digest(&state.challenge, &bob(), *nonce),
+                state.target,
+            )
         })
         .expect("found");
     caller(bob());

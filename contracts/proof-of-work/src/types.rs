@@ -246,7 +246,9 @@ mod tests {
     fn refusals_and_failures_map_to_typed_errors() {
         use psp::{CallError, CallFailure};
         assert_eq!(
-            PowError::from(CallError::Refused(PSP22Error::Custom("Cap exceeded".into()))),
+            PowError::from(CallError::Refused(PSP22Error::Custom(
+                "Cap exceeded".into()
+            ))),
             PowError::Mint(PSP22Error::Custom("Cap exceeded".into()))
         );
         for failure in CallFailure::ALL {

@@ -213,7 +213,7 @@ impl Puzzle {
             minted: self.minted.checked_add(reward).ok_or(Refusal::Overflow)?,
             ..*self
         };
-        let closes_window = solutions % u64::from(retarget.interval.max(1)) == 0;
+        let closes_window = solutions.checked_rem(u64::from(retarget.interval)) == Some(0);
         let window = closes_window.then(|| now.saturating_sub(self.window_start));
         if let Some(elapsed) = window {
             next.target = retarget.next_target(self.target, elapsed);
@@ -389,7 +389,11 @@ mod tests {
         let t = 1u128 << 40;
         assert_eq!(r.next_target(t, 4_000), t, "on pace: unchanged");
         assert_eq!(r.next_target(t, 0), t / 4, "instant: 4x harder, no more");
-        assert_eq!(r.next_target(t, u64::MAX), t * 4, "idle: 4x easier, no more");
+        assert_eq!(
+            r.next_target(t, u64::MAX),
+            t * 4,
+            "idle: 4x easier, no more"
+        );
         assert_eq!(r.next_target(r.min_target, 0), r.min_target, "ceiling");
         assert_eq!(r.next_target(r.max_target, u64::MAX), r.max_target, "floor");
         let unbounded = Retarget {

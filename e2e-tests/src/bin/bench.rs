@@ -317,7 +317,7 @@ fn collection(table: &mut Table, bundles: &Bundles) {
     let (_, _, created) = suite_with(bundles, economy::params("MIRA"));
     table.ours(
         "factory",
-        "create_creator (6 contracts, wired, fair launch)",
+        "create_creator (7 contracts, wired, fair launch)",
         &created,
     );
     let (mut bench, suite, _) = suite(bundles);
@@ -567,6 +567,32 @@ fn pool(table: &mut Table, bundles: &Bundles, contributors: u32) {
     );
 }
 
+/// Proof-of-work mining in a fair launch (the difficulty lowered to 2^12 so that the search
+/// is quick): the first solution, a later one, and the sixteenth, which closes the window and
+/// retargets.
+fn pow(table: &mut Table, bundles: &Bundles) {
+    let mut params = economy::params("MIRA");
+    params.pow.initial_difficulty = 1 << 12;
+    let (mut bench, suite, _) = suite_with(bundles, params);
+    let pow = e2e_tests::Contract::at(&bundles.pow, &sandbox_id(&suite.pow));
+    let miner = account(3);
+    for solution in 1..=16u32 {
+        let mined = e2e_tests::pow_mining::mine_once(&mut bench.chain, &pow, &miner, 1, 6_000);
+        assert!(
+            mined.answer.is_ok(),
+            "solution {solution}: {:?}",
+            mined.answer
+        );
+        let name = match solution {
+            1 => "mine (first solution)",
+            2 => "mine (a later solution)",
+            16 => "mine (the 16th: closes the window, retargets)",
+            _ => continue,
+        };
+        table.ours("pow", name, &mined.receipt);
+    }
+}
+
 fn thousands(n: impl Into<i128>) -> String {
     let n: i128 = n.into();
     let digits = n.unsigned_abs().to_string();
@@ -749,6 +775,7 @@ fn main() {
     for n in SCALES {
         pool(&mut table, &bundles, n);
     }
+    pow(&mut table, &bundles);
 
     let all = [
         &bundles.token,
@@ -757,6 +784,7 @@ fn main() {
         &bundles.pool,
         &bundles.vesting,
         &bundles.market,
+        &bundles.pow,
         &bundles.factory,
     ];
     let sizes: Vec<(String, usize, Option<usize>)> = all

@@ -5,7 +5,7 @@
 //! names a referrer); a fan buys an NFT drop with it; fans stake, and the stakes pick up the
 //! stakers' share of every trade's fee and the drop's proceeds; the creator shares native
 //! profits; a Merkle round rewards loyal fans; more trading; contributors are attested and
-//! claim mined tokens; the vesting wallet releases after the cliff; finally, what every holder
+//! claim mined tokens; a fan's miner mines by proof of work; the vesting wallet releases after the cliff; finally, what every holder
 //! would receive if all sold now, in the worst order for the fans, adding up to the reserve.
 //! Every step is a real call; the report shows what
 //! it cost (gas, storage deposit) and who holds what afterwards, and the same is written as
@@ -49,6 +49,7 @@ enum Target {
     Pool,
     Vesting,
     Market,
+    Pow,
 }
 
 impl Demo {
@@ -68,6 +69,7 @@ impl Demo {
             Target::Pool => (&self.bundles.pool, self.suite.pool),
             Target::Vesting => (&self.bundles.vesting, self.suite.vesting),
             Target::Market => (&self.bundles.market, self.suite.market),
+            Target::Pow => (&self.bundles.pow, self.suite.pow),
         };
         (bundle, sandbox_id(&address))
     }
@@ -161,6 +163,10 @@ impl Demo {
     }
 }
 
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// `amount` in whole units of `one` with up to 4 decimals.
 fn tokens(amount: u128, one: u128) -> String {
     let whole = amount / one;
@@ -212,7 +218,7 @@ fn main() {
     let _ = writeln!(
         text,
         "Creator Mira calls create_creator: token, NFT collection, reward distributor, mining \
-         pool, vesting wallet and market, wired in one transaction, in a fair launch (no one \
+         pool, vesting wallet, market and proof-of-work contract, wired in one transaction, in a fair launch (no one \
          can mint or burn at will)\n    [ref_time {}, proof_size {}, storage deposit {}]",
         receipt.gas.ref_time(),
         receipt.gas.proof_size(),
@@ -522,6 +528,37 @@ fn main() {
         0,
     );
 
+    // Proof-of-work mining: Dave runs the miner (every core, the contract's hash) and
+    // submits each solution in the next block.
+    let mut pow_mined = 0u128;
+    for n in 1..=3 {
+        let pow = demo.target(Target::Pow).1;
+        let pow = e2e_tests::Contract::at(&demo.bundles.pow, &pow);
+        let state = e2e_tests::pow_mining::state(&mut demo.chain, &pow);
+        let found = miner::Work {
+            challenge: state.challenge,
+            miner: *AsRef::<[u8; 32]>::as_ref(&dave),
+            target: state.target,
+        }
+        .search(0, cores(), u64::MAX, &Default::default())
+        .expect("a nonce");
+        demo.chain.next_block(6_000);
+        pow_mined += demo.step::<u128, proof_of_work::PowError>(
+            &format!(
+                "Dave's miner finds solution {n} (difficulty {}: {} hashes in {:.2} s) and mines 50 MIRA",
+                state.difficulty,
+                found.hashes,
+                found.elapsed.as_secs_f64()
+            ),
+            "dave",
+            Target::Pow,
+            "mine",
+            (state.challenge, found.nonce),
+            0,
+        );
+    }
+    assert_eq!(pow_mined, 150 * ONE);
+
     // Vesting.
     demo.chain.set_time(START + 73 * DAY);
     let released = demo.step::<u128, creator_vesting::VestingError>(
@@ -538,8 +575,8 @@ fn main() {
     let supply: u128 = demo.query(Target::Token, "PSP22::total_supply", ());
     assert_eq!(
         supply,
-        (5_000 + 1_000) * ONE + market_net,
-        "allocation + mined + what the market sold: nothing else"
+        (5_000 + 1_000) * ONE + pow_mined + market_net,
+        "allocation + mined (contributions, proof of work) + what the market sold: nothing else"
     );
     let mut holders: Vec<(String, u128)> = Vec::new();
     for (name, account) in demo.cast.clone() {
@@ -551,6 +588,7 @@ fn main() {
         ("collection", demo.suite.collection),
         ("pool", demo.suite.pool),
         ("market", demo.suite.market),
+        ("proof of work", demo.suite.pow),
     ] {
         holders.push((name.to_string(), demo.mira(&sandbox_id(&address))));
     }
@@ -617,6 +655,12 @@ fn main() {
     );
     let _ = writeln!(
         demo.text,
+        "\nMined: {} MIRA for contributions (Dave 750, Carol 250), {} MIRA by proof of work (Dave, 3 solutions).",
+        tokens(1_000 * ONE, ONE),
+        tokens(pow_mined, ONE)
+    );
+    let _ = writeln!(
+        demo.text,
         "\nFinal: {} MIRA in existence, every one of them accounted for; Alice received {} native units from staking.",
         tokens(supply, ONE),
         tokens(alice_native, NATIVE)
@@ -631,7 +675,9 @@ fn main() {
             "pool": format!("{:?}", demo.suite.pool),
             "vesting": format!("{:?}", demo.suite.vesting),
             "market": format!("{:?}", demo.suite.market),
+            "pow": format!("{:?}", demo.suite.pow),
         },
+        "mined": { "contributions": (1_000 * ONE).to_string(), "proof_of_work": pow_mined.to_string() },
         "create_creator": { "ref_time": receipt.gas.ref_time(), "proof_size": receipt.gas.proof_size(), "storage_deposit": receipt.storage_deposit.to_string() },
         "steps": demo.steps,
         "mira_supply": supply.to_string(),
