@@ -185,6 +185,7 @@ test('flow: read a creator suite from the factory, token metadata and a balance'
     pool: contracts.pool,
     vesting: contracts.vesting,
     market: contracts.market,
+    pow: contracts.pow,
     mode: 'Custom',
   });
   assert.equal(await client.creatorCount(contracts.factory), 1);

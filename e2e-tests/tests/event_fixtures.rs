@@ -83,6 +83,7 @@ fn suite_json(suite: &Suite) -> Value {
         "pool": acc(&suite.pool),
         "vesting": acc(&suite.vesting),
         "market": acc(&suite.market),
+        "pow": acc(&suite.pow),
         "mode": format!("{:?}", suite.mode),
     })
 }

@@ -207,6 +207,7 @@ fn l1_a_small_stream_touched_every_block_releases_linearly() {
         mining_cap: 5_000_000 * WHOLE,
         initial_emission: 100_000 * WHOLE,
         reward_duration: WEEK,
+        pow: economy::pow_params(WHOLE),
         ..economy::custom_params("ZERO")
     };
     let mut economy = Economy::with(params);
