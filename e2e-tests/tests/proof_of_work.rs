@@ -25,6 +25,19 @@ fn balance(economy: &mut Economy, who: &AccountId32) -> u128 {
         .read(&economy.suite.token, "PSP22::balance_of", ink_id(who))
 }
 
+/// A nonce that meets `target` for `challenge` found for `who` (on every core, from nonce
+/// space `base`).
+fn solve(challenge: [u8; 32], target: u128, who: &AccountId32, base: u64) -> u128 {
+    miner::Work {
+        challenge,
+        miner: *who.as_ref(),
+        target,
+    }
+    .search(base, THREADS, u64::MAX, &Default::default())
+    .expect("found")
+    .nonce
+}
+
 /// The contract computes the miner's hash: the same digest, on the Wasm and in the miner.
 #[test]
 fn the_miner_and_the_contract_hash_alike() {
@@ -85,62 +98,40 @@ fn a_miner_finds_and_submits_solutions_and_each_challenge_pays_once() {
     assert_eq!(again, Err(PowError::Stale));
 
     // Another fan who found a nonce for the old challenge: stale too.
-    let late = miner::Work {
-        challenge: start.challenge,
-        miner: *other_fan().as_ref(),
-        target: start.target,
-    }
-    .search(7, THREADS, u64::MAX, &Default::default())
-    .expect("found");
-    let (stale, _) = economy.chain.send::<u128, PowError>(
-        &pow,
-        &other_fan(),
-        "mine",
-        (start.challenge, late.nonce),
-    );
+    let late = solve(start.challenge, start.target, &other_fan(), 7);
+    let (stale, _) =
+        economy
+            .chain
+            .send::<u128, PowError>(&pow, &other_fan(), "mine", (start.challenge, late));
     assert_eq!(stale, Err(PowError::Stale));
 
     // The attacker copies the fan's next solution from the pool: the digest is the
     // attacker's, which misses the target (the chance it meets is 1 in a million).
-    let next = miner::Work {
-        challenge: after.challenge,
-        miner: *fan().as_ref(),
-        target: after.target,
-    }
-    .search(0, THREADS, u64::MAX, &Default::default())
-    .expect("found");
-    let (stolen, _) = economy.chain.send::<u128, PowError>(
-        &pow,
-        &attacker(),
-        "mine",
-        (after.challenge, next.nonce),
-    );
+    let next = solve(after.challenge, after.target, &fan(), 0);
+    let (stolen, _) =
+        economy
+            .chain
+            .send::<u128, PowError>(&pow, &attacker(), "mine", (after.challenge, next));
     assert_eq!(stolen, Err(PowError::AboveTarget));
     assert_eq!(balance(&mut economy, &attacker()), 0);
     // The fan's own submission of it pays; a second solution in that block waits.
     let (paid, _) =
         economy
             .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (after.challenge, next.nonce));
+            .send::<u128, PowError>(&pow, &fan(), "mine", (after.challenge, next));
     assert_eq!(paid, Ok(50 * ONE));
     let third = state(&mut economy.chain, &pow);
-    let quick = miner::Work {
-        challenge: third.challenge,
-        miner: *fan().as_ref(),
-        target: third.target,
-    }
-    .search(0, THREADS, u64::MAX, &Default::default())
-    .expect("found");
+    let quick = solve(third.challenge, third.target, &fan(), 0);
     let (same_block, _) =
         economy
             .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick.nonce));
+            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick));
     assert_eq!(same_block, Err(PowError::OnePerBlock));
     economy.chain.next_block(BLOCK);
     let (next_block, _) =
         economy
             .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick.nonce));
+            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick));
     assert_eq!(next_block, Ok(50 * ONE));
     assert_eq!(balance(&mut economy, &fan()), 150 * ONE);
 }

@@ -6,18 +6,11 @@ use crate::{work, PowConfig, PowError};
 use ink::env::{test, DefaultEnvironment};
 use ink::primitives::AccountId;
 
+/// The types' test configuration, at difficulty 256 (a wrong nonce is easy to find too).
 fn config() -> PowConfig {
     PowConfig {
-        token: AccountId::from([0xAA; 32]),
-        start: 1_000,
-        initial_reward: 50,
-        halving_interval: 100,
-        cap: 10_000,
         initial_difficulty: 256,
-        min_difficulty: 2,
-        max_difficulty: 1 << 40,
-        solution_time: 6_000,
-        retarget_interval: 10,
+        ..crate::types::tests::config()
     }
 }
 

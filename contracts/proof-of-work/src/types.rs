@@ -185,7 +185,7 @@ pub struct Retargeted {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn config() -> PowConfig {
