@@ -7,14 +7,15 @@
 //!
 //! * the vesting wallet receives the creator's allocation (minted once, at creation);
 //! * the mining pool and the proof-of-work contract hold the token's `MINTER` role, the market
-//!   `MINTER` and `BURNER` (each one's code bounds what it mints); the market sends the stakers' share of every trade's fee to the distributor;
+//!   `MINTER` and `BURNER` (each one's code bounds what it mints); the market sends the
+//!   stakers' share of every trade's fee to the distributor;
 //! * the collection pays `distributor_bps` of every sale to the distributor, the rest to the
 //!   creator;
 //! * the token, by [`LaunchMode`]: in a **fair launch** (the default) nobody administers it:
 //!   the creator holds only `PAUSER` (bounded pauses) and ownership (an identity without
 //!   powers), so no account can mint outside the pool, proof of work and the market, burn
-//!   another's tokens or upgrade it; in a **custom** launch the creator holds its admin role, `MINTER`, `BURNER`
-//!   and `PAUSER`;
+//!   another's tokens or upgrade it; in a **custom** launch the creator holds its admin role,
+//!   `MINTER`, `BURNER` and `PAUSER`;
 //! * the creator holds the admin role and ownership of the other contracts (proof of work has
 //!   neither: nobody administers it); the factory renounces all it held, so it keeps no power
 //!   over any suite.
@@ -249,13 +250,13 @@ mod creator_factory {
             if params.creator_allocation > 0 {
                 psp::call::mint(token, vesting, params.creator_allocation).map_err(wiring)?;
             }
-            let minters = [
+            let grants = [
                 (MINTER, pool),
                 (MINTER, market),
                 (BURNER, market),
                 (MINTER, pow),
             ];
-            for (role, account) in minters {
+            for (role, account) in grants {
                 psp::call::grant_role(token, role, account).map_err(wiring)?;
             }
             match params.mode {
