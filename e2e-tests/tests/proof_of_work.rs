@@ -38,6 +38,20 @@ fn solve(challenge: [u8; 32], target: u128, who: &AccountId32, base: u64) -> u12
     .nonce
 }
 
+/// `who` submits `(challenge, nonce)` to the suite's proof of work; the contract's answer.
+fn submit(
+    economy: &mut Economy,
+    who: &AccountId32,
+    challenge: [u8; 32],
+    nonce: u128,
+) -> Result<u128, PowError> {
+    let pow = economy.suite.pow.clone();
+    economy
+        .chain
+        .send::<u128, PowError>(&pow, who, "mine", (challenge, nonce))
+        .0
+}
+
 /// The contract computes the miner's hash: the same digest, on the Wasm and in the miner.
 #[test]
 fn the_miner_and_the_contract_hash_alike() {
@@ -91,47 +105,29 @@ fn a_miner_finds_and_submits_solutions_and_each_challenge_pays_once() {
 
     // The same solution again: its challenge is gone.
     economy.chain.next_block(BLOCK);
-    let (again, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (start.challenge, mined.nonce));
+    let again = submit(&mut economy, &fan(), start.challenge, mined.nonce);
     assert_eq!(again, Err(PowError::Stale));
 
     // Another fan who found a nonce for the old challenge: stale too.
     let late = solve(start.challenge, start.target, &other_fan(), 7);
-    let (stale, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &other_fan(), "mine", (start.challenge, late));
+    let stale = submit(&mut economy, &other_fan(), start.challenge, late);
     assert_eq!(stale, Err(PowError::Stale));
 
     // The attacker copies the fan's next solution from the pool: the digest is the
     // attacker's, which misses the target (the chance it meets is 1 in a million).
     let next = solve(after.challenge, after.target, &fan(), 0);
-    let (stolen, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &attacker(), "mine", (after.challenge, next));
+    let stolen = submit(&mut economy, &attacker(), after.challenge, next);
     assert_eq!(stolen, Err(PowError::AboveTarget));
     assert_eq!(balance(&mut economy, &attacker()), 0);
     // The fan's own submission of it pays; a second solution in that block waits.
-    let (paid, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (after.challenge, next));
+    let paid = submit(&mut economy, &fan(), after.challenge, next);
     assert_eq!(paid, Ok(50 * ONE));
     let third = state(&mut economy.chain, &pow);
     let quick = solve(third.challenge, third.target, &fan(), 0);
-    let (same_block, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick));
+    let same_block = submit(&mut economy, &fan(), third.challenge, quick);
     assert_eq!(same_block, Err(PowError::OnePerBlock));
     economy.chain.next_block(BLOCK);
-    let (next_block, _) =
-        economy
-            .chain
-            .send::<u128, PowError>(&pow, &fan(), "mine", (third.challenge, quick));
+    let next_block = submit(&mut economy, &fan(), third.challenge, quick);
     assert_eq!(next_block, Ok(50 * ONE));
     assert_eq!(balance(&mut economy, &fan()), 150 * ONE);
 }
