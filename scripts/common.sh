@@ -29,6 +29,20 @@ crate_of_role() {
   echo "contracts/LIST has no contract with role $1" >&2
   return 1
 }
+# cargo-contract gives every contract its own target dir, target/ink/<crate>, and in it builds
+# the metadata generator for the host in release/: about 200 host crates (syn, the ink! macros,
+# scale-info, ...), 790 MB and most of the build's time, the same for every contract. Linking
+# each contract's release/ to one shared directory builds them once. Only the metadata
+# generator lives there: the Wasm is built in <crate>/wasm32-unknown-unknown, untouched.
+# Usage: share_host_dir <the contract's target dir>, before its `cargo contract build`.
+share_host_dir() {
+  local dir="$1"
+  mkdir -p "$dir" "$ROOT/target/ink/host-release"
+  [ -L "$dir/release" ] && return 0
+  rm -rf "$dir/release"
+  ln -s "$ROOT/target/ink/host-release" "$dir/release"
+}
+
 # Prints the calling script's header comment (from line 2 to the first line that is not a
 # comment), for --help.
 usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
