@@ -118,6 +118,33 @@ export const pool = {
   claim: (epoch) => call('mining_pool', 'claim', [epoch]),
   /** @param {number[]} epochs at most 32 @returns {Call} */
   claimEpochs: (epochs) => call('mining_pool', 'claim_epochs', [epochs]),
+  /** @param {number} id @returns {Call} `Option<Project>`: uri, lead, budget per epoch, active */
+  project: (id) => call('mining_pool', 'project', [id]),
+  /** @returns {Call} `u32`: projects are numbered from 0 */
+  projectCount: () => call('mining_pool', 'project_count'),
+  /** @param {number} project @param {number} epoch @returns {Call} `u128` of its budget */
+  projectUsed: (project, epoch) => call('mining_pool', 'project_used', [project, epoch]),
+  /**
+   * Admin only.
+   * @param {string} uri name or URI, at most 128 bytes @param {Address} lead @param {Amount} budget
+   * @returns {Call} `Result<u32, PoolError>`: the project id
+   */
+  registerProject: (uri, lead, budget) => call('mining_pool', 'register_project', [uri, lead, budget]),
+  /**
+   * The project's lead only.
+   * @param {number} project @param {Address} contributor @param {Amount} points
+   * @param {string} reference 0x + 32 bytes: hash of the evidence
+   * @returns {Call} `Result<u64, PoolError>`: the attestation id
+   */
+  attest: (project, contributor, points, reference) =>
+    call('mining_pool', 'attest', [project, contributor, points, reference]),
+  /**
+   * Anyone submits a voucher its project's lead signed (`e2e-tests/src/bin/voucher.rs` prints one).
+   * @param {object} voucher project, contributor, epoch, points, reference, nonce, deadline
+   * @param {string} signature 0x + 65 bytes
+   * @returns {Call} `Result<u64, PoolError>`
+   */
+  submitVoucher: (voucher, signature) => call('mining_pool', 'submit_voucher', [voucher, signature]),
 };
 
 /** The creator market (`creator_market`): every holder can sell back; fees reward the community. */

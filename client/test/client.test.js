@@ -112,8 +112,8 @@ const builders = {
   pending: () => calls.distributor.pending(accounts.alice, 'Native'),
   'claim native': () => calls.distributor.claim('Native'),
   unstake: () => calls.distributor.unstake(400n * ONE),
-  'grant attester': () => ({ contract: 'mining_pool', message: 'AccessControl::grant_role', args: recorded('grant attester').args }),
-  attest: () => ({ contract: 'mining_pool', message: 'attest', args: recorded('attest').args }),
+  'register project': () => calls.pool.registerProject('ipfs://docs', accounts.creator, 1_000n),
+  attest: () => calls.pool.attest(0, accounts.dave, 30n, recorded('attest').args[3]),
   claimable: () => calls.pool.claimable(accounts.dave, 1),
   'pool claim': () => calls.pool.claim(1),
   quote_buy: () => calls.market.quoteBuy(50n * NATIVE),
@@ -293,4 +293,23 @@ test('flow: market buy with a quote as the slippage bound, a refused buy, and a 
   // reserve with it pro rata.
   assert.equal(sold.quote.payout, 253_287_258n);
   assert.deepEqual(sold.receipt.events[0].fields, camelKeys(fixtures.events.find((/** @type {any} */ e) => e.event === 'Sold').fields));
+});
+
+// The voucher CLI signs with the ECDSA key Polkadot.js derives: the same account, the same
+// (deterministic, RFC 6979) signature over the same bytes, and submit_voucher's arguments
+// encoded by the ABI as the contract decodes them.
+test('a voucher signed by the voucher CLI is the one a Polkadot.js ecdsa key makes', async () => {
+  const { Keyring } = await import('@polkadot/keyring');
+  const { blake2AsU8a, cryptoWaitReady, decodeAddress } = await import('@polkadot/util-crypto');
+  await cryptoWaitReady();
+  const v = fixtures.voucher;
+  const pair = new Keyring({ type: 'ecdsa' }).addFromUri(v.suri);
+  assert.equal(u8aToHex(pair.publicKey), v.public_key);
+  assert.equal(u8aToHex(decodeAddress(pair.address)), v.signer);
+  assert.equal(u8aToHex(blake2AsU8a(hexToU8a(v.signed_bytes))), v.digest);
+  assert.equal(u8aToHex(pair.sign(hexToU8a(v.signed_bytes))), v.signature);
+  const built = calls.pool.submitVoucher(v.voucher, v.signature);
+  const input = u8aToHex(encodeCall(abis.mining_pool, built));
+  const selector = abis.mining_pool.findMessage('submit_voucher').selector.toHex();
+  assert.equal(input, selector + v.args.slice(2));
 });

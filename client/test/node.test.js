@@ -98,7 +98,7 @@ async function deploySuite(api, client, pair, metadata) {
     collection_symbol: 'NODED', base_uri: 'ipfs://node/', treasury_bps: 7_000, distributor_bps: 3_000,
     reward_duration: 7 * 86_400_000, unstake_cooldown: 0, epoch_length: 7 * 86_400_000,
     initial_emission: 100_000n * ONE, halving_interval: 26, mining_cap: 5_000_000n * ONE,
-    max_points_per_account: 1_000, attester_budget: 100_000, dispute_window: 86_400_000,
+    max_points_per_account: 1_000, dispute_window: 86_400_000,
     base_price: 100_000_000, price_slope: 100_000,
     fees: { creator_bps: 100, stakers_bps: 100, referrer_bps: 100, platform: null, launch_bps: 2_000, launch_period: 600_000 },
     max_tokens_per_call: null,

@@ -118,7 +118,6 @@ pub fn params(ticker: &str) -> CreatorParams {
         halving_interval: 26,
         mining_cap: 5_000_000 * ONE,
         max_points_per_account: 1_000,
-        attester_budget: 100_000,
         dispute_window: 86_400_000,
         // The launch floor: the first whole token costs 0.01 native units (10 decimals) and
         // each whole token the market sells raises it by 0.00001.

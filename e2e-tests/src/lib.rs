@@ -18,6 +18,7 @@
 //! ```
 
 pub mod actors;
+pub mod contribution;
 pub mod economy;
 pub mod fixtures;
 pub mod layout;

@@ -10,7 +10,7 @@
 //! The suite is created through the factory (`e2e_tests::fixtures::Economy`), so the creator
 //! holds every admin role; each row starts from the same snapshot of that chain.
 //!
-//! `cargo test -p e2e-tests --test authorization -- --show-output` prints the matrix.
+//! `cargo test -p e2e-tests --test e2e authorization:: -- --show-output` prints the matrix.
 
 use std::{
     collections::BTreeSet,
@@ -37,7 +37,7 @@ use ink::{
     scale::{Decode, Encode},
 };
 use ink_sandbox::Snapshot;
-use mining_pool::{PoolError, Voucher, ATTESTER, VOUCHER_TAG};
+use mining_pool::{PoolError, Voucher, VOUCHER_TAG};
 use proof_of_work::{PowError, PowState};
 use psp::{
     upgrade::UPGRADE_DELAY, AccessControlError, Id, OwnableError, PSP22Error, PSP34Error,
@@ -415,24 +415,25 @@ impl World {
         root
     }
 
-    fn grant_attester(&mut self, attester: AccountId) {
-        self.ok::<(), AccessControlError>(
+    /// The creator registers a project led by `lead` (the pool's first: id 0).
+    fn register_project(&mut self, lead: AccountId) -> u32 {
+        self.ok::<u32, PoolError>(
             C::Pool,
             &creator(),
-            "AccessControl::grant_role",
-            (ATTESTER, Some(attester)),
+            "register_project",
+            (String::from("docs"), lead, 1_000u128),
             0,
-        );
+        )
     }
 
-    /// The delegate (an attester) gives the fan 10 points in epoch 0.
+    /// The delegate (the lead of project 0) gives the fan 10 points in epoch 0.
     fn attest_fan(&mut self) {
-        self.grant_attester(ink_id(&delegate()));
+        let project = self.register_project(ink_id(&delegate()));
         self.ok::<u64, PoolError>(
             C::Pool,
             &delegate(),
             "attest",
-            (ink_id(&fan()), 10u128, [0u8; 32]),
+            (project, ink_id(&fan()), 10u128, [0u8; 32]),
             0,
         );
     }
@@ -455,6 +456,7 @@ impl World {
         let mut signer = [0u8; 32];
         Blake2x256::hash(&public, &mut signer);
         let voucher = Voucher {
+            project: 0,
             contributor: ink_id(&fan()),
             epoch: 0,
             points: 10,
@@ -1122,38 +1124,61 @@ fn pool_rows() -> Vec<Row> {
     let p = C::Pool;
     let claimable = START + 7 * DAY + DAY; // epoch 0's end plus the dispute window
     let mut rows = vec![
-        row(p, "attest", "ATTESTER", move |w| {
-            w.grant_attester(ink_id(&delegate()));
+        row(p, "register_project", "DEFAULT_ADMIN_ROLE", move |w| {
+            w.guarded::<u32, PoolError>(
+                p,
+                "register_project",
+                (String::from("docs"), ink_id(&delegate()), 1_000u128),
+                0,
+                &fan(),
+                PoolError::MissingRole,
+                &creator(),
+            )
+        }),
+        row(p, "update_project", "DEFAULT_ADMIN_ROLE", move |w| {
+            let project = w.register_project(ink_id(&delegate()));
+            w.guarded::<(), PoolError>(
+                p,
+                "update_project",
+                (project, ink_id(&other_fan()), 500u128, true),
+                0,
+                &delegate(),
+                PoolError::MissingRole,
+                &creator(),
+            )
+        }),
+        row(p, "attest", "the project's lead", move |w| {
+            let project = w.register_project(ink_id(&delegate()));
             w.guarded::<u64, PoolError>(
                 p,
                 "attest",
-                (ink_id(&fan()), 10u128, [0u8; 32]),
+                (project, ink_id(&fan()), 10u128, [0u8; 32]),
                 0,
-                &fan(),
-                PoolError::MissingRole,
+                &creator(),
+                PoolError::NotProjectLead,
                 &delegate(),
             )
         }),
-        row(p, "attest_batch", "ATTESTER", move |w| {
-            w.grant_attester(ink_id(&delegate()));
+        row(p, "attest_batch", "the project's lead", move |w| {
+            let project = w.register_project(ink_id(&delegate()));
             w.guarded::<u64, PoolError>(
                 p,
                 "attest_batch",
-                vec![(ink_id(&fan()), 10u128, [0u8; 32])],
+                (project, vec![(ink_id(&fan()), 10u128, [0u8; 32])]),
                 0,
-                &fan(),
-                PoolError::MissingRole,
+                &creator(),
+                PoolError::NotProjectLead,
                 &delegate(),
             )
         }),
         row(
             p,
             "submit_voucher",
-            "any submitter; the signer must hold ATTESTER",
+            "any submitter; the signer must lead the voucher's project",
             move |w| {
                 let (forged, forged_signature, _) = w.voucher(0x43);
                 let (voucher, signature, signer) = w.voucher(0x42);
-                w.grant_attester(signer);
+                w.register_project(signer);
                 w.refuse_then_allow::<u64, PoolError>(
                     p,
                     "submit_voucher",
@@ -1221,7 +1246,7 @@ fn pool_rows() -> Vec<Row> {
             w.guarded::<(), PoolError>(
                 p,
                 "set_limits",
-                (500u128, 50_000u128),
+                500u128,
                 0,
                 &fan(),
                 PoolError::MissingRole,

@@ -26,7 +26,7 @@ use e2e_tests::{
     AccountId32, Bundle, Chain, Contract, Failure, Receipt, GAS_LIMIT,
 };
 use ink::scale::Encode;
-use mining_pool::{Voucher, ATTESTER};
+use mining_pool::Voucher;
 use psp::Id;
 
 const ONE: u128 = 1_000_000_000_000_000_000;
@@ -376,12 +376,12 @@ impl World {
             1_000,
         );
 
-        // Pool: the creator attests; the fan earned points in epoch 0.
+        // Pool: the creator leads project 0 and attests; the fan earned points in epoch 0.
         must(
             &mut chain,
             &pool,
-            "AccessControl::grant_role",
-            (ATTESTER, Some(ink_id(&me))),
+            "register_project",
+            (String::from("docs"), ink_id(&me), 1_000_000u128),
             &me,
             0,
         );
@@ -389,7 +389,7 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (ink_id(&them), 100u128, [1u8; 32]),
+            (0u32, ink_id(&them), 100u128, [1u8; 32]),
             &me,
             0,
         );
@@ -397,7 +397,7 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (ink_id(&me), 50u128, [2u8; 32]),
+            (0u32, ink_id(&me), 50u128, [2u8; 32]),
             &me,
             0,
         );
@@ -420,7 +420,7 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (ink_id(&them), 10u128, [3u8; 32]),
+            (0u32, ink_id(&them), 10u128, [3u8; 32]),
             &me,
             0,
         );
@@ -428,6 +428,7 @@ impl World {
             "mining_pool::types::Voucher",
             "Voucher(current epoch)",
             Voucher {
+                project: 0,
                 contributor: ink_id(&them),
                 epoch,
                 points: 10,
@@ -718,6 +719,18 @@ fn every_message_answers_boundary_inputs_with_ok_or_a_typed_error() {
             Some("PoolError::TooMany"),
         ),
         ("mining_pool", "submit_voucher", "deadline: 0", None),
+        (
+            "mining_pool",
+            "attest",
+            "project=u32::MAX",
+            Some("PoolError::UnknownProject"),
+        ),
+        (
+            "mining_pool",
+            "update_project",
+            "id=u32::MAX",
+            Some("PoolError::UnknownProject"),
+        ),
         ("mining_pool", "void_attestation", "id=u64::MAX", None),
         ("creator_factory", "creators", "start=u32::MAX", None),
     ];

@@ -5,13 +5,13 @@ use creator_factory::{CreatorParams, FactoryError, Suite};
 use creator_vesting::VestingError;
 use e2e_tests::{
     actors::{creator, fan, id, platform},
+    contribution::register_project,
     economy,
     fixtures::{Economy, Platform, START},
     ink_id, Chain, Contract, DefaultSandboxRuntime, Sandbox,
 };
 use ink::primitives::AccountId;
-use mining_pool::ATTESTER;
-use psp::{AccessControlError, PSP22Error, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER};
+use psp::{PSP22Error, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER};
 
 const ONE: u128 = 1_000_000_000_000_000_000;
 const DAY: u64 = 86_400_000;
@@ -60,7 +60,7 @@ fn one_call_creates_a_wired_suite_and_the_factory_keeps_no_power() {
                 "{which} {role}"
             );
         }
-        for role in [DEFAULT_ADMIN_ROLE, MINTER, BURNER, PAUSER, ATTESTER] {
+        for role in [DEFAULT_ADMIN_ROLE, MINTER, BURNER, PAUSER] {
             assert!(
                 !chain.read::<bool>(
                     contract,
@@ -186,19 +186,13 @@ fn the_wired_suite_works_pool_mints_and_vesting_releases_after_the_cliff() {
         mut chain, suite, ..
     } = Economy::new();
     let me = creator();
-    // The creator appoints an attester; a contribution is minted after the window.
-    let (granted, _) = chain.send::<(), AccessControlError>(
-        &suite.pool,
-        &me,
-        "AccessControl::grant_role",
-        (ATTESTER, Some(ink_id(&me))),
-    );
-    granted.expect("grant");
+    // The creator registers a project she leads; a contribution is minted after the window.
+    let project = register_project(&mut chain, &suite.pool, &me, "docs", ink_id(&me), 100);
     let (attested, _) = chain.send::<u64, mining_pool::PoolError>(
         &suite.pool,
         &me,
         "attest",
-        (id(fan), 10u128, [1u8; 32]),
+        (project, id(fan), 10u128, [1u8; 32]),
     );
     attested.expect("attest");
     chain.set_time(START + 8 * DAY);

@@ -7,10 +7,11 @@ use creator_factory::LaunchMode;
 use creator_market::{curve::BuyQuote, curve::SellQuote, Bought, MarketError, MarketState};
 use e2e_tests::{
     actors::{attacker, creator, delegate, fan, id, nobody, other_fan, treasury},
+    contribution::register_project,
     fixtures::{Economy, START},
     ink_id, AccountId32,
 };
-use mining_pool::{PoolError, ATTESTER};
+use mining_pool::PoolError;
 use psp::{
     limits::{MAX_PAUSE, PAUSE_GAP},
     upgrade::UpgradeError,
@@ -85,16 +86,14 @@ fn miners_and_the_vesting_beneficiary_sell_first_and_every_fan_still_exits() {
     }
     // Two miners earn the pool's first epoch.
     let pool = economy.suite.pool.clone();
-    economy
-        .chain
-        .send::<(), AccessControlError>(
-            &pool,
-            &creator(),
-            "AccessControl::grant_role",
-            (ATTESTER, Some(id(creator))),
-        )
-        .0
-        .expect("attester");
+    let project = register_project(
+        &mut economy.chain,
+        &pool,
+        &creator(),
+        "docs",
+        id(creator),
+        1_000,
+    );
     let miners = [attacker(), treasury()];
     for (i, miner) in miners.iter().enumerate() {
         economy
@@ -103,7 +102,12 @@ fn miners_and_the_vesting_beneficiary_sell_first_and_every_fan_still_exits() {
                 &pool,
                 &creator(),
                 "attest",
-                (ink_id(miner), 100u128 * (i as u128 + 1), [i as u8; 32]),
+                (
+                    project,
+                    ink_id(miner),
+                    100u128 * (i as u128 + 1),
+                    [i as u8; 32],
+                ),
             )
             .0
             .expect("attest");

@@ -21,14 +21,15 @@ use creator_vesting::VestingError;
 use e2e_tests::{
     account,
     actors::{attacker, creator, delegate, fan, id, nobody, other_fan, treasury},
+    contribution::register_project,
     ink_id,
     pallet_contracts::Determinism,
     AccountId32, Bundle, Chain, Contract, ContractAPI,
 };
 use hostile_psp22::{Mode, ReentryOutcome, ABSURD_DECIMALS, FLAKY};
 use ink::scale::{Decode, Encode};
-use mining_pool::{PoolConfig, PoolError, ATTESTER};
-use psp::{AccessControlError, Id, PSP22Error};
+use mining_pool::{PoolConfig, PoolError};
+use psp::{Id, PSP22Error};
 use reward_distributor::{Asset, DistributorError};
 
 const MAX: u128 = u128::MAX;
@@ -1101,26 +1102,21 @@ impl Mine {
             halving_interval: 2,
             cap: 10 * EMISSION,
             max_points_per_account: 1_000,
-            attester_budget: 1_000,
             dispute_window: WINDOW,
             domain: 7,
         };
         let pool = w
             .chain
             .instantiate(&bundle, (config, id(creator)), &creator());
-        let granted: Result<(), AccessControlError> = w
+        let project = register_project(&mut w.chain, &pool, &creator(), "docs", id(creator), 1_000);
+        let attested: Result<u64, PoolError> = w
             .chain
             .send(
                 &pool,
                 &creator(),
-                "AccessControl::grant_role",
-                (ATTESTER, Some(id(creator))),
+                "attest",
+                (project, id(fan), 10u128, [0u8; 32]),
             )
-            .0;
-        granted.expect("attester");
-        let attested: Result<u64, PoolError> = w
-            .chain
-            .send(&pool, &creator(), "attest", (id(fan), 10u128, [0u8; 32]))
             .0;
         assert_eq!(attested, Ok(0));
         w.chain.set_time(START + EPOCH + WINDOW);

@@ -2,6 +2,7 @@
 
 use e2e_tests::{
     actors::{creator, delegate, fan, id, other_fan},
+    contribution::{register_project, LeadKey},
     ink_id, AccountId32, Bundle, Chain, Contract,
 };
 use ink::{
@@ -9,7 +10,10 @@ use ink::{
     primitives::AccountId,
     scale::Encode,
 };
-use mining_pool::{Claimed, PoolConfig, PoolError as Error, Voucher, ATTESTER, VOUCHER_TAG};
+use mining_pool::{
+    Attested, Claimed, PoolConfig, PoolError as Error, Project, ProjectRegistered, Voucher,
+    VOUCHER_TAG,
+};
 use psp::{AccessControlError, PSP22Error, MINTER};
 use secp256k1::{Message, Secp256k1, SecretKey};
 
@@ -20,12 +24,15 @@ const WINDOW: u64 = 1_000;
 /// When epoch 0 becomes claimable.
 const CLAIMABLE: u64 = GENESIS + EPOCH + WINDOW;
 
-/// The creator's attester.
+/// The lead of project [`DOCS`].
 fn attester() -> AccountId32 {
     delegate()
 }
 
-/// A creator token and a standalone pool minting it, with an attester.
+/// The project [`Suite::new`] registers first: led by [`attester`], 1,000,000 points an epoch.
+const DOCS: u32 = 0;
+
+/// A creator token and a standalone pool minting it, with project [`DOCS`].
 struct Suite {
     chain: Chain,
     token: Contract,
@@ -52,7 +59,6 @@ impl Suite {
             halving_interval: 2,
             cap: 3_300 * ONE,
             max_points_per_account: 1_000,
-            attester_budget: 1_000_000,
             dispute_window: WINDOW,
             domain: 42,
         };
@@ -71,20 +77,25 @@ impl Suite {
             .0
             .expect("pool mints");
         let mut suite = Self { chain, token, pool };
-        suite.grant_attester(ink_id(&attester()));
+        assert_eq!(suite.register("docs", ink_id(&attester()), 1_000_000), DOCS);
         suite
     }
 
-    fn grant_attester(&mut self, who: AccountId) {
+    /// The creator registers a project led by `lead`.
+    fn register(&mut self, uri: &str, lead: AccountId, budget: u128) -> u32 {
+        register_project(&mut self.chain, &self.pool, &creator(), uri, lead, budget)
+    }
+
+    fn attest(
+        &mut self,
+        lead: &AccountId32,
+        project: u32,
+        to: AccountId,
+        points: u128,
+    ) -> Result<u64, Error> {
         self.chain
-            .send::<(), AccessControlError>(
-                &self.pool,
-                &creator(),
-                "AccessControl::grant_role",
-                (ATTESTER, Some(who)),
-            )
+            .send::<u64, Error>(&self.pool, lead, "attest", (project, to, points, [1u8; 32]))
             .0
-            .expect("attester");
     }
 
     fn balance(&mut self, who: &AccountId32) -> u128 {
@@ -107,7 +118,7 @@ fn attested_contributors_claim_minted_tokens_after_the_window() {
                 &suite.pool,
                 &attester(),
                 "attest",
-                (id(fan), 30u128, [1u8; 32])
+                (DOCS, id(fan), 30u128, [1u8; 32])
             )
             .0,
         Ok(0)
@@ -119,7 +130,7 @@ fn attested_contributors_claim_minted_tokens_after_the_window() {
                 &suite.pool,
                 &attester(),
                 "attest",
-                (id(other_fan), 10u128, [2u8; 32])
+                (DOCS, id(other_fan), 10u128, [2u8; 32])
             )
             .0,
         Ok(1)
@@ -127,9 +138,14 @@ fn attested_contributors_claim_minted_tokens_after_the_window() {
     assert_eq!(
         suite
             .chain
-            .send::<u64, Error>(&suite.pool, &fan(), "attest", (id(fan), 10u128, [3u8; 32]))
+            .send::<u64, Error>(
+                &suite.pool,
+                &fan(),
+                "attest",
+                (DOCS, id(fan), 10u128, [3u8; 32])
+            )
             .0,
-        Err(Error::MissingRole)
+        Err(Error::NotProjectLead)
     );
     suite.chain.set_time(CLAIMABLE - 1);
     assert_eq!(
@@ -189,8 +205,9 @@ fn a_signed_voucher_is_accepted_once() {
     let public = key.public_key(&Secp256k1::new()).serialize();
     let mut signer = [0u8; 32];
     Blake2x256::hash(&public, &mut signer);
-    suite.grant_attester(AccountId::from(signer));
+    let translations = suite.register("translations", AccountId::from(signer), 1_000);
     let voucher = Voucher {
+        project: translations,
         contributor: id(fan),
         epoch: 0,
         points: 40,
@@ -274,7 +291,7 @@ fn a_token_cap_below_the_schedule_is_a_typed_refusal() {
                 &suite.pool,
                 &attester(),
                 "attest",
-                (id(fan), 5u128, [1u8; 32])
+                (DOCS, id(fan), 5u128, [1u8; 32])
             )
             .0,
         Ok(0)
@@ -309,7 +326,7 @@ fn claim_gas_is_independent_of_the_number_of_contributors() {
                     &suite.pool,
                     &attester(),
                     "attest",
-                    (id(fan), 7u128, [0u8; 32])
+                    (DOCS, id(fan), 7u128, [0u8; 32])
                 )
                 .0,
             Ok(0)
@@ -324,7 +341,12 @@ fn claim_gas_is_independent_of_the_number_of_contributors() {
         for batch in others.chunks(mining_pool::MAX_BATCH) {
             assert!(suite
                 .chain
-                .send::<u64, Error>(&suite.pool, &attester(), "attest_batch", batch.to_vec())
+                .send::<u64, Error>(
+                    &suite.pool,
+                    &attester(),
+                    "attest_batch",
+                    (DOCS, batch.to_vec())
+                )
                 .0
                 .is_ok());
         }
@@ -362,4 +384,238 @@ fn claim_gas_is_independent_of_the_number_of_contributors() {
             "{contributors}: proof_size"
         );
     }
+}
+
+#[test]
+fn a_project_s_lead_attests_within_its_budget_and_a_stranger_is_refused() {
+    let mut suite = Suite::new(u128::MAX);
+    let art_lead = other_fan();
+    let (registered, receipt) = suite.chain.send::<u32, Error>(
+        &suite.pool,
+        &creator(),
+        "register_project",
+        (
+            String::from("ipfs://art-contest"),
+            ink_id(&art_lead),
+            50u128,
+        ),
+    );
+    let art = registered.expect("register");
+    assert_eq!(
+        receipt.events_of::<ProjectRegistered>(),
+        vec![ProjectRegistered {
+            id: art,
+            lead: ink_id(&art_lead),
+            budget: 50,
+            uri: "ipfs://art-contest".into()
+        }]
+    );
+    let project: Option<Project> = suite.chain.read(&suite.pool, "project", art);
+    assert_eq!(
+        project.map(|p| (p.lead, p.budget, p.active)),
+        Some((ink_id(&art_lead), 50, true))
+    );
+    let count: u32 = suite.chain.read(&suite.pool, "project_count", ());
+    assert_eq!(count, 2);
+    // Strangers, the creator and the other project's lead are refused.
+    for stranger in [fan(), creator(), attester()] {
+        assert_eq!(
+            suite.attest(&stranger, art, id(fan), 1),
+            Err(Error::NotProjectLead)
+        );
+    }
+    assert_eq!(
+        suite.attest(&art_lead, DOCS, id(fan), 1),
+        Err(Error::NotProjectLead)
+    );
+    assert_eq!(
+        suite.attest(&art_lead, 9, id(fan), 1),
+        Err(Error::UnknownProject)
+    );
+    // The lead attests within the budget, and the attestation names its project.
+    let (attested, receipt) = suite.chain.send::<u64, Error>(
+        &suite.pool,
+        &art_lead,
+        "attest",
+        (art, id(fan), 30u128, [5u8; 32]),
+    );
+    assert_eq!(attested, Ok(0));
+    assert_eq!(
+        receipt.events_of::<Attested>(),
+        vec![Attested {
+            id: 0,
+            project: art,
+            attester: ink_id(&art_lead),
+            contributor: id(fan),
+            epoch: 0,
+            points: 30,
+            reference: [5; 32]
+        }]
+    );
+    assert_eq!(
+        suite.attest(&art_lead, art, id(delegate), 21),
+        Err(Error::OverProjectBudget)
+    );
+    assert_eq!(suite.attest(&art_lead, art, id(delegate), 20), Ok(1));
+    assert_eq!(suite.attest(&attester(), DOCS, id(fan), 70), Ok(2));
+    let used: u128 = suite.chain.read(&suite.pool, "project_used", (art, 0u32));
+    assert_eq!(used, 50);
+    let attestation: Option<mining_pool::Attestation> =
+        suite.chain.read(&suite.pool, "attestation", 1u64);
+    assert_eq!(
+        attestation.map(|a| (a.project, a.contributor)),
+        Some((art, id(delegate)))
+    );
+    // Closed, the project takes no more.
+    assert_eq!(
+        suite
+            .chain
+            .send::<(), Error>(
+                &suite.pool,
+                &creator(),
+                "update_project",
+                (art, ink_id(&art_lead), 100u128, false)
+            )
+            .0,
+        Ok(())
+    );
+    assert_eq!(
+        suite.attest(&art_lead, art, id(fan), 1),
+        Err(Error::ProjectClosed)
+    );
+    // Its points are claimable after the epoch, pro rata with the other project's.
+    suite.chain.set_time(CLAIMABLE);
+    let claimed = suite
+        .chain
+        .send::<u128, Error>(&suite.pool, &fan(), "claim", 0u32)
+        .0;
+    assert_eq!(claimed, Ok(1_000 * ONE * 100 / 120));
+}
+
+/// The voucher CLI's output, for `args`, run on `suri`'s key.
+fn voucher_cli(args: &[&str]) -> serde_json::Value {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_voucher"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "voucher CLI failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("one JSON object")
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    let digits = text.strip_prefix("0x").expect("0x");
+    (0..digits.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
+        .collect()
+}
+
+#[test]
+fn the_voucher_cli_signs_what_the_pool_accepts() {
+    let mut suite = Suite::new(u128::MAX);
+    let lead = LeadKey::from_suri("//Alice").expect("dev key");
+    let project = suite.register("translations", lead.account(), 1_000);
+    let pool = format!("0x{}", e2e_tests::hex(suite.pool.id().as_ref()));
+    let fan_ss58 = {
+        use sp_core::crypto::Ss58Codec;
+        sp_core::crypto::AccountId32::from(*AsRef::<[u8; 32]>::as_ref(&id(fan))).to_ss58check()
+    };
+    let deadline = (GENESIS + 500).to_string();
+    let project = project.to_string();
+    let signed = voucher_cli(&[
+        "--suri",
+        "//Alice",
+        "--pool",
+        &pool,
+        "--domain",
+        "42",
+        "--project",
+        &project,
+        "--contributor",
+        &fan_ss58,
+        "--epoch",
+        "0",
+        "--points",
+        "40",
+        "--nonce",
+        "7",
+        "--deadline",
+        &deadline,
+        "--evidence",
+        "https://example.org/pr/17",
+    ]);
+    assert_eq!(
+        signed["signer_hex"],
+        format!("0x{}", e2e_tests::hex(lead.account().as_ref()))
+    );
+    let (voucher, signature): (Voucher, [u8; 65]) =
+        ink::scale::Decode::decode(&mut &unhex(signed["args"].as_str().expect("args"))[..])
+            .expect("the arguments of submit_voucher");
+    assert_eq!(
+        (voucher.contributor, voucher.points, voucher.nonce),
+        (id(fan), 40, 7)
+    );
+    let digest: [u8; 32] = suite
+        .chain
+        .read(&suite.pool, "voucher_digest", voucher.clone());
+    assert_eq!(signed["digest"], format!("0x{}", e2e_tests::hex(&digest)));
+    let (recorded, receipt) = suite.chain.send::<u64, Error>(
+        &suite.pool,
+        &other_fan(),
+        "submit_voucher",
+        (voucher.clone(), signature),
+    );
+    assert_eq!(recorded, Ok(0));
+    let attested: Vec<Attested> = receipt.events_of();
+    assert_eq!(
+        attested.first().map(|e| (e.project, e.attester)),
+        Some((voucher.project, lead.account()))
+    );
+    // A voucher the CLI signs with a key that does not lead the project is refused.
+    let stranger = voucher_cli(&[
+        "--suri",
+        "//Bob",
+        "--pool",
+        &pool,
+        "--domain",
+        "42",
+        "--project",
+        &project,
+        "--contributor",
+        &fan_ss58,
+        "--epoch",
+        "0",
+        "--points",
+        "40",
+        "--nonce",
+        "8",
+        "--deadline",
+        &deadline,
+    ]);
+    let (voucher, signature): (Voucher, [u8; 65]) =
+        ink::scale::Decode::decode(&mut &unhex(stranger["args"].as_str().expect("args"))[..])
+            .expect("decodes");
+    assert_eq!(
+        suite
+            .chain
+            .send::<u64, Error>(
+                &suite.pool,
+                &other_fan(),
+                "submit_voucher",
+                (voucher, signature)
+            )
+            .0,
+        Err(Error::BadSignature)
+    );
+    // Bad input is answered in words, with a non-zero exit.
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_voucher"))
+        .args(["--suri", "//Alice", "--pool", "nonsense"])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--pool: not an SS58 or 0x address"));
 }

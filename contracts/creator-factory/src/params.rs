@@ -79,7 +79,6 @@ pub fn pool_config(
         halving_interval: params.halving_interval,
         cap: params.mining_cap,
         max_points_per_account: params.max_points_per_account,
-        attester_budget: params.attester_budget,
         dispute_window: params.dispute_window,
         domain,
     }
@@ -172,7 +171,6 @@ pub(crate) mod tests {
             halving_interval: 52,
             mining_cap: 500_000,
             max_points_per_account: 1_000,
-            attester_budget: 10_000,
             dispute_window: DAY,
             base_price: 1_000,
             price_slope: 10,
@@ -443,7 +441,6 @@ pub(crate) mod tests {
                 halving_interval: 52,
                 cap: 500_000,
                 max_points_per_account: 1_000,
-                attester_budget: 10_000,
                 dispute_window: DAY,
                 domain: 42,
             }

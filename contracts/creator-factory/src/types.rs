@@ -137,13 +137,13 @@ pub struct CreatorParams {
     pub reward_duration: u64,
     pub unstake_cooldown: u64,
     /// The mining pool: epoch length (ms), emission of epoch 0, epochs per halving, the
-    /// pool's cap, per-account and per-attester limits per epoch, dispute window (ms).
+    /// pool's cap, the most points one account may earn per epoch, dispute window (ms).
+    /// Projects and their budgets are registered after creation (`register_project`).
     pub epoch_length: u64,
     pub initial_emission: u128,
     pub halving_interval: u32,
     pub mining_cap: u128,
     pub max_points_per_account: u128,
-    pub attester_budget: u128,
     pub dispute_window: u64,
     /// The market's launch floor: the price of the first whole token it sells and its rise
     /// per whole token sold (native smallest units); its fees (shares of every trade for the

@@ -1,17 +1,21 @@
 //! # Contribution-mining pool
 //!
-//! "Mining" a creator's token by contributing to the community instead of hashing. Attesters
-//! record contribution points per epoch; each epoch's emission (halving on a fixed schedule,
-//! under a hard cap) is minted to its contributors pro rata, claimed by pull in O(1).
+//! "Mining" a creator's token by contributing to community projects instead of hashing. The
+//! pool's projects record contribution points per epoch; each epoch's emission (halving on a
+//! fixed schedule, under a hard cap) is minted to its contributors pro rata, claimed by pull in
+//! O(1).
 //!
 //! * Epochs are `epoch_length` ms long from `genesis`. Emission: see [`schedule::Schedule`];
 //!   an epoch with no points mints nothing (left unminted, never carried), so everything ever
 //!   minted is at most the schedule and at most the cap.
-//! * Attesters (`ATTESTER` role) call `attest` / `attest_batch` for the current epoch, or sign
-//!   vouchers off chain that anyone submits with `submit_voucher` (secp256k1 signatures as
-//!   Polkadot.js `ecdsa` keys make them; digest and signer: see [`voucher`]).
-//! * Anti-sybil: a per-account cap on points per epoch; a per-attester budget per epoch (the
-//!   ledger's rules: see [`points`]).
+//! * Projects: the admin registers each (a name or URI, a lead, a points budget per epoch) and
+//!   can change its lead and budget or close it. Only a project's lead attests for it: with
+//!   `attest` / `attest_batch` for the current epoch, or by signing vouchers off chain that
+//!   anyone submits with `submit_voucher` (secp256k1 signatures as Polkadot.js `ecdsa` keys
+//!   make them; digest and signer: see [`voucher`]; the CLI `e2e-tests/src/bin/voucher.rs`
+//!   signs them). Attestations, their events and the views name the project.
+//! * Anti-sybil: a per-account cap on points per epoch over all projects; each project's
+//!   budget per epoch (the ledger's rules: see [`points`]).
 //! * Dispute window: an epoch's points are claimable `dispute_window` ms after the epoch ends;
 //!   until then the admin can void an attestation (with a reason).
 //! * Claims mint through the creator token's `PSP22Mintable::mint` (the pool needs its
@@ -40,8 +44,8 @@ pub use types::*;
 pub const MAX_BATCH: usize = 64;
 /// Most epochs in one `claim_epochs`.
 pub const MAX_CLAIM_EPOCHS: usize = 32;
-/// The role that may attest contributions: `ink::selector_id!("ATTESTER")`.
-pub const ATTESTER: psp::RoleType = ink::selector_id!("ATTESTER");
+/// Longest project name or URI, in bytes.
+pub const MAX_PROJECT_URI: usize = 128;
 /// Domain tag of signed vouchers.
 pub const VOUCHER_TAG: &[u8] = b"creator-mining-voucher";
 
@@ -49,7 +53,8 @@ pub const VOUCHER_TAG: &[u8] = b"creator-mining-voucher";
 mod mining_pool {
     use super::{
         points::Limits, voucher, Attestation, AttestationVoided, LimitsChanged, PoolConfig,
-        PoolError as Error, Settings, Voucher, ATTESTER, MAX_BATCH, MAX_CLAIM_EPOCHS,
+        PoolError as Error, Project, ProjectRegistered, ProjectUpdated, Settings, Voucher,
+        MAX_BATCH, MAX_CLAIM_EPOCHS, MAX_PROJECT_URI,
     };
     use ink::{
         prelude::{string::String, vec::Vec},
@@ -77,11 +82,14 @@ mod mining_pool {
         pub(crate) settings: Settings,
         pub(crate) minted: Balance,
         pub(crate) next_attestation: u64,
-        /// Points written only by `update_points` (with `epoch_points` and `attester_used`);
+        /// Points written only by `update_points` (with `epoch_points` and `project_used`);
         /// `claimed` only by `take_reward`.
         pub(crate) contributions: Mapping<(AccountId, u32), Contribution>,
         pub(crate) epoch_points: Mapping<u32, u128>,
-        pub(crate) attester_used: Mapping<(AccountId, u32), u128>,
+        /// Points a project handed out in an epoch: `(project, epoch)`.
+        pub(crate) project_used: Mapping<(u32, u32), u128>,
+        pub(crate) projects: Mapping<u32, Project>,
+        pub(crate) project_count: u32,
         pub(crate) attestations: Mapping<u64, Attestation>,
         pub(crate) used_nonces: Mapping<(AccountId, u64), ()>,
         pub(crate) ownership: Ownership,
@@ -90,7 +98,7 @@ mod mining_pool {
     }
 
     impl MiningPool {
-        /// Creates the pool. `admin` gets the admin role (manages attesters, limits and
+        /// Creates the pool. `admin` gets the admin role (manages projects, the limit and
         /// disputes) and ownership. Refused if the epoch length or halving interval is zero.
         #[ink(constructor)]
         pub fn new(config: PoolConfig, admin: AccountId) -> Result<Self, Error> {
@@ -102,7 +110,9 @@ mod mining_pool {
                 next_attestation: 0,
                 contributions: Mapping::default(),
                 epoch_points: Mapping::default(),
-                attester_used: Mapping::default(),
+                project_used: Mapping::default(),
+                projects: Mapping::default(),
+                project_count: 0,
                 attestations: Mapping::default(),
                 used_nonces: Mapping::default(),
                 ownership,
@@ -115,46 +125,107 @@ mod mining_pool {
             Ok(pool)
         }
 
+        // ---- projects ----
+
+        /// Registers a project: `uri` (a name or URI, at most 128 bytes), the `lead` who
+        /// attests for it, and the most points it may hand out per epoch. Admin only. Returns
+        /// the project id (0, 1, ...).
+        #[ink(message)]
+        pub fn register_project(
+            &mut self,
+            uri: String,
+            lead: AccountId,
+            budget: u128,
+        ) -> Result<u32, Error> {
+            self.ensure_admin(self.env().caller())?;
+            if uri.len() > MAX_PROJECT_URI {
+                return Err(Error::UriTooLong);
+            }
+            let id = self.project_count;
+            self.project_count = id.checked_add(1).ok_or(Error::Overflow)?;
+            let project = Project {
+                uri,
+                lead,
+                budget,
+                active: true,
+            };
+            self.projects.insert(id, &project);
+            self.env().emit_event(ProjectRegistered {
+                id,
+                lead,
+                budget,
+                uri: project.uri,
+            });
+            Ok(id)
+        }
+
+        /// Changes project `id`'s lead and budget per epoch, or closes (`active` false) or
+        /// reopens it. Admin only. Points already recorded stay; a lower budget only stops
+        /// new attestations in the current epoch.
+        #[ink(message)]
+        pub fn update_project(
+            &mut self,
+            id: u32,
+            lead: AccountId,
+            budget: u128,
+            active: bool,
+        ) -> Result<(), Error> {
+            self.ensure_admin(self.env().caller())?;
+            let mut project = self.projects.get(id).ok_or(Error::UnknownProject)?;
+            project.lead = lead;
+            project.budget = budget;
+            project.active = active;
+            self.projects.insert(id, &project);
+            self.env().emit_event(ProjectUpdated {
+                id,
+                lead,
+                budget,
+                active,
+            });
+            Ok(())
+        }
+
         // ---- attesting ----
 
-        /// Records `points` for `contributor` in the current epoch, with `reference` (a hash
-        /// of the off-chain evidence). `ATTESTER` only. Returns the attestation id.
+        /// Records `points` for `contributor` to `project` in the current epoch, with
+        /// `reference` (a hash of the off-chain evidence). The project's lead only. Returns
+        /// the attestation id.
         #[ink(message)]
         pub fn attest(
             &mut self,
+            project: u32,
             contributor: AccountId,
             points: u128,
             reference: [u8; 32],
         ) -> Result<u64, Error> {
-            let attester = self.env().caller();
-            self.ensure_role(ATTESTER, attester)?;
+            let lead = self.lead_of(project, self.env().caller())?;
             let epoch = self.current_epoch().ok_or(Error::WrongEpoch)?;
-            self.record(attester, contributor, epoch, points, reference)
+            self.record(lead, contributor, epoch, points, reference)
         }
 
-        /// Records several `(contributor, points, reference)` at once (at most 64).
-        /// `ATTESTER` only. Returns the first attestation id.
+        /// Records several `(contributor, points, reference)` to `project` at once (at most
+        /// 64). The project's lead only. Returns the first attestation id.
         #[ink(message)]
         pub fn attest_batch(
             &mut self,
+            project: u32,
             entries: Vec<(AccountId, u128, [u8; 32])>,
         ) -> Result<u64, Error> {
-            let attester = self.env().caller();
-            self.ensure_role(ATTESTER, attester)?;
+            let lead = self.lead_of(project, self.env().caller())?;
             if entries.len() > MAX_BATCH {
                 return Err(Error::TooMany);
             }
             let epoch = self.current_epoch().ok_or(Error::WrongEpoch)?;
             let first = self.next_attestation;
             for (contributor, points, reference) in entries {
-                self.record(attester, contributor, epoch, points, reference)?;
+                self.record(lead, contributor, epoch, points, reference)?;
             }
             Ok(first)
         }
 
-        /// Records an attester-signed voucher; anyone may submit it. The voucher's epoch must
-        /// be the current one, its deadline not passed, its nonce unused by its signer, and
-        /// its signer an `ATTESTER`. Returns the attestation id.
+        /// Records a voucher signed by the lead of its project; anyone may submit it. The
+        /// voucher's epoch must be the current one, its deadline not passed, its nonce unused
+        /// by its signer, and its project open. Returns the attestation id.
         #[ink(message)]
         pub fn submit_voucher(
             &mut self,
@@ -167,19 +238,22 @@ mod mining_pool {
             if Some(voucher.epoch) != self.current_epoch() {
                 return Err(Error::WrongEpoch);
             }
-            let attester = voucher::signer(
+            let signer = voucher::signer(
                 &signature,
                 &voucher::digest(self.settings.domain, self.env().account_id(), &voucher),
             )?;
-            if !self.roles.has(ATTESTER, attester) {
-                return Err(Error::BadSignature);
-            }
-            if self.used_nonces.contains((attester, voucher.nonce)) {
+            let lead = self
+                .lead_of(voucher.project, signer)
+                .map_err(|error| match error {
+                    Error::NotProjectLead => Error::BadSignature,
+                    other => other,
+                })?;
+            if self.used_nonces.contains((signer, voucher.nonce)) {
                 return Err(Error::NonceUsed);
             }
-            self.used_nonces.insert((attester, voucher.nonce), &());
+            self.used_nonces.insert((signer, voucher.nonce), &());
             self.record(
-                attester,
+                lead,
                 voucher.contributor,
                 voucher.epoch,
                 voucher.points,
@@ -187,8 +261,8 @@ mod mining_pool {
             )
         }
 
-        /// The 32-byte digest an attester signs for `voucher` (what Polkadot.js `ecdsa` keys
-        /// sign when given the SCALE bytes of `(tag, domain, pool, voucher)`).
+        /// The 32-byte digest a project's lead signs for `voucher` (what Polkadot.js `ecdsa`
+        /// keys sign when given the SCALE bytes of `(tag, domain, pool, voucher)`).
         #[ink(message)]
         pub fn voucher_digest(&self, voucher: Voucher) -> [u8; 32] {
             voucher::digest(self.settings.domain, self.env().account_id(), &voucher)
@@ -198,7 +272,7 @@ mod mining_pool {
         /// Admin only.
         #[ink(message)]
         pub fn void_attestation(&mut self, id: u64, reason: String) -> Result<(), Error> {
-            self.ensure_role(DEFAULT_ADMIN_ROLE, self.env().caller())?;
+            self.ensure_admin(self.env().caller())?;
             let mut attestation = self.attestations.get(id).ok_or(Error::UnknownAttestation)?;
             if attestation.voided {
                 return Err(Error::AlreadyVoided);
@@ -207,7 +281,7 @@ mod mining_pool {
                 return Err(Error::DisputeWindowOver);
             }
             let at = (
-                attestation.attester,
+                attestation.project,
                 attestation.contributor,
                 attestation.epoch,
             );
@@ -290,12 +364,22 @@ mod mining_pool {
                 .unwrap_or_default()
         }
 
-        /// Points `attester` handed out in `epoch`.
+        /// Points `project` handed out in `epoch` (of its budget).
         #[ink(message)]
-        pub fn attester_used(&self, attester: AccountId, epoch: u32) -> u128 {
-            self.attester_used
-                .get((attester, epoch))
-                .unwrap_or_default()
+        pub fn project_used(&self, project: u32, epoch: u32) -> u128 {
+            self.project_used.get((project, epoch)).unwrap_or_default()
+        }
+
+        /// Project `id`: its name or URI, lead, budget per epoch and whether it is open.
+        #[ink(message)]
+        pub fn project(&self, id: u32) -> Option<Project> {
+            self.projects.get(id)
+        }
+
+        /// How many projects are registered (ids run from 0).
+        #[ink(message)]
+        pub fn project_count(&self) -> u32 {
+            self.project_count
         }
 
         /// Attestation `id`.
@@ -310,7 +394,7 @@ mod mining_pool {
             self.minted
         }
 
-        /// The pool's configuration: as it was created, with the limits in force now (see
+        /// The pool's configuration: as it was created, with the limit in force now (see
         /// `set_limits`). Always `Some`.
         #[ink(message)]
         pub fn config(&self) -> Option<PoolConfig> {
@@ -323,21 +407,16 @@ mod mining_pool {
             self.settings.epochs.claimable_from(epoch)
         }
 
-        /// Sets the anti-sybil limits for the epochs to come. Admin only.
+        /// Sets the most points one account may earn per epoch, over all projects, for new
+        /// attestations. Admin only.
         #[ink(message)]
-        pub fn set_limits(
-            &mut self,
-            max_points_per_account: u128,
-            attester_budget: u128,
-        ) -> Result<(), Error> {
-            self.ensure_role(DEFAULT_ADMIN_ROLE, self.env().caller())?;
+        pub fn set_limits(&mut self, max_points_per_account: u128) -> Result<(), Error> {
+            self.ensure_admin(self.env().caller())?;
             self.settings.limits = Limits {
                 max_points_per_account,
-                attester_budget,
             };
             self.env().emit_event(LimitsChanged {
                 max_points_per_account,
-                attester_budget,
             });
             Ok(())
         }
@@ -364,7 +443,7 @@ mod mining_pool {
     }
 
     impl AccessControl for MiningPool {
-        /// Whether `address` has `role` (`ATTESTER` = `selector_id!("ATTESTER")`).
+        /// Whether `address` has `role` (the pool has one: `DEFAULT_ADMIN_ROLE`).
         #[ink(message)]
         fn has_role(&self, role: RoleType, address: Option<AccountId>) -> bool {
             address.is_some_and(|account| self.roles.has(role, account))
@@ -377,7 +456,7 @@ mod mining_pool {
             DEFAULT_ADMIN_ROLE
         }
 
-        /// Gives `role` to `account` (e.g. `ATTESTER`). Admin only.
+        /// Gives `role` to `account`. Admin only.
         #[ink(message)]
         fn grant_role(
             &mut self,

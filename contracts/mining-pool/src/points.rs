@@ -1,23 +1,30 @@
 //! The points ledger's rules, free of storage: what one attestation adds to the counters of its
-//! epoch, under the anti-sybil limits, and what voiding it takes back.
+//! epoch, under the contributor's cap and the project's budget, and what voiding it takes back.
 //!
 //! [`Tally::record`] and [`Tally::void`] are inverse operations on the same counters: a void
 //! takes back exactly the points its attestation added to the contributor and to the epoch. The
-//! attester's budget is spent for good (a voided attestation does not hand its points back to
-//! the attester who made it), so an attester cannot exceed its budget by having its own
-//! attestations voided and attesting again.
+//! project's budget is spent for good (a voided attestation does not hand its points back to
+//! the project), so a lead cannot exceed the budget by having attestations voided and
+//! attesting again.
 
 use crate::PoolError;
 
-/// The anti-sybil limits in force for new attestations.
+/// The anti-sybil limit in force for new attestations (the admin may change it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Limits {
-    /// Most points one account may earn in an epoch.
+    /// Most points one account may earn in an epoch, over all projects.
     pub max_points_per_account: u128,
-    /// Most points one attester may hand out in an epoch.
-    pub attester_budget: u128,
+}
+
+/// The bounds one attestation must stay within, in its epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// Most points the contributor may hold.
+    pub account: u128,
+    /// Most points the project may hand out (its budget).
+    pub project: u128,
 }
 
 /// The three counters one attestation touches, all in its epoch.
@@ -25,39 +32,39 @@ pub struct Limits {
 pub struct Tally {
     /// The contributor's points.
     pub account: u128,
-    /// The attester's spent budget.
-    pub attester: u128,
+    /// The project's spent budget.
+    pub project: u128,
     /// The epoch's total points.
     pub epoch: u128,
 }
 
 impl Tally {
-    /// The counters after attesting `points` under `limits`. Refusals, in this order: zero
-    /// points, the contributor's cap, the attester's budget, then a total that does not fit.
-    pub fn record(self, points: u128, limits: &Limits) -> Result<Self, PoolError> {
+    /// The counters after attesting `points` within `caps`. Refusals, in this order: zero
+    /// points, the contributor's cap, the project's budget, then a total that does not fit.
+    pub fn record(self, points: u128, caps: Caps) -> Result<Self, PoolError> {
         if points == 0 {
             return Err(PoolError::ZeroPoints);
         }
         let account = self
             .account
             .checked_add(points)
-            .filter(|account| *account <= limits.max_points_per_account)
+            .filter(|account| *account <= caps.account)
             .ok_or(PoolError::OverAccountCap)?;
-        let attester = self
-            .attester
+        let project = self
+            .project
             .checked_add(points)
-            .filter(|attester| *attester <= limits.attester_budget)
-            .ok_or(PoolError::OverAttesterBudget)?;
+            .filter(|project| *project <= caps.project)
+            .ok_or(PoolError::OverProjectBudget)?;
         let epoch = self.epoch.checked_add(points).ok_or(PoolError::Overflow)?;
         Ok(Self {
             account,
-            attester,
+            project,
             epoch,
         })
     }
 
     /// The counters after voiding an attestation of `points` recorded into them: the
-    /// contributor and the epoch lose its points, the attester's budget stays spent.
+    /// contributor and the epoch lose its points, the project's budget stays spent.
     pub fn void(self, points: u128) -> Self {
         // Cannot underflow: the attestation's points are part of both sums.
         Self {
@@ -73,15 +80,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const LIMITS: Limits = Limits {
-        max_points_per_account: 100,
-        attester_budget: 150,
+    const CAPS: Caps = Caps {
+        account: 100,
+        project: 150,
     };
 
-    fn tally(account: u128, attester: u128, epoch: u128) -> Tally {
+    fn tally(account: u128, project: u128, epoch: u128) -> Tally {
         Tally {
             account,
-            attester,
+            project,
             epoch,
         }
     }
@@ -89,39 +96,36 @@ mod tests {
     #[test]
     fn record_adds_to_every_counter_within_the_limits() {
         let fresh = Tally::default();
-        assert_eq!(fresh.record(60, &LIMITS), Ok(tally(60, 60, 60)));
+        assert_eq!(fresh.record(60, CAPS), Ok(tally(60, 60, 60)));
         let full = tally(100, 100, 400);
-        assert_eq!(full.record(1, &LIMITS), Err(PoolError::OverAccountCap));
+        assert_eq!(full.record(1, CAPS), Err(PoolError::OverAccountCap));
         assert_eq!(
-            tally(0, 150, 150).record(1, &LIMITS),
-            Err(PoolError::OverAttesterBudget)
+            tally(0, 150, 150).record(1, CAPS),
+            Err(PoolError::OverProjectBudget)
         );
-        assert_eq!(
-            tally(40, 90, 90).record(60, &LIMITS),
-            Ok(tally(100, 150, 150))
-        );
-        assert_eq!(fresh.record(0, &LIMITS), Err(PoolError::ZeroPoints));
+        assert_eq!(tally(40, 90, 90).record(60, CAPS), Ok(tally(100, 150, 150)));
+        assert_eq!(fresh.record(0, CAPS), Err(PoolError::ZeroPoints));
     }
 
     #[test]
     fn refusals_come_in_a_fixed_order() {
-        let open = Limits {
-            max_points_per_account: u128::MAX,
-            attester_budget: u128::MAX,
+        let open = Caps {
+            account: u128::MAX,
+            project: u128::MAX,
         };
         let both = tally(100, 150, 0);
-        assert_eq!(both.record(1, &LIMITS), Err(PoolError::OverAccountCap));
-        assert_eq!(both.record(0, &LIMITS), Err(PoolError::ZeroPoints));
+        assert_eq!(both.record(1, CAPS), Err(PoolError::OverAccountCap));
+        assert_eq!(both.record(0, CAPS), Err(PoolError::ZeroPoints));
         assert_eq!(
-            tally(0, 150, u128::MAX).record(1, &LIMITS),
-            Err(PoolError::OverAttesterBudget)
+            tally(0, 150, u128::MAX).record(1, CAPS),
+            Err(PoolError::OverProjectBudget)
         );
         assert_eq!(
-            tally(0, 0, u128::MAX).record(1, &open),
+            tally(0, 0, u128::MAX).record(1, open),
             Err(PoolError::Overflow)
         );
         assert_eq!(
-            tally(u128::MAX, 0, 0).record(1, &open),
+            tally(u128::MAX, 0, 0).record(1, open),
             Err(PoolError::OverAccountCap),
             "an account total that does not fit is over any cap"
         );
@@ -129,9 +133,7 @@ mod tests {
 
     #[test]
     fn void_takes_back_the_points_but_not_the_budget() {
-        let recorded = tally(30, 50, 80)
-            .record(20, &LIMITS)
-            .expect("within limits");
+        let recorded = tally(30, 50, 80).record(20, CAPS).expect("within limits");
         assert_eq!(recorded.void(20), tally(30, 70, 80));
         assert_eq!(
             tally(5, 5, 5).void(9),
@@ -140,15 +142,12 @@ mod tests {
         );
     }
 
-    fn limits() -> impl Strategy<Value = Limits> {
+    fn limits() -> impl Strategy<Value = Caps> {
         (
             prop_oneof![0u128..1_000, Just(u128::MAX)],
             prop_oneof![0u128..1_000, Just(u128::MAX)],
         )
-            .prop_map(|(max_points_per_account, attester_budget)| Limits {
-                max_points_per_account,
-                attester_budget,
-            })
+            .prop_map(|(account, project)| Caps { account, project })
     }
 
     fn tallies() -> impl Strategy<Value = Tally> {
@@ -157,7 +156,7 @@ mod tests {
             prop_oneof![0u128..1_000, any::<u128>()],
             prop_oneof![0u128..10_000, any::<u128>()],
         )
-            .prop_map(|(account, attester, epoch)| tally(account, attester, epoch))
+            .prop_map(|(account, project, epoch)| tally(account, project, epoch))
     }
 
     proptest! {
@@ -167,12 +166,12 @@ mod tests {
             points in prop_oneof![1u128..1_000, any::<u128>()],
             limits in limits(),
         ) {
-            if let Ok(after) = before.record(points, &limits) {
+            if let Ok(after) = before.record(points, limits) {
                 prop_assert_eq!(
                     after.void(points),
-                    Tally { attester: after.attester, ..before }
+                    Tally { project: after.project, ..before }
                 );
-                prop_assert_eq!(after.attester, before.attester + points);
+                prop_assert_eq!(after.project, before.project + points);
             }
         }
 
@@ -181,7 +180,7 @@ mod tests {
             steps in prop::collection::vec((0u128..120, any::<bool>()), 1..60),
             limits in limits(),
         ) {
-            // One attester, one contributor, one epoch: every accepted record is remembered,
+            // One project, one contributor, one epoch: every accepted record is remembered,
             // and a void takes back an earlier one.
             let mut tally = Tally::default();
             let mut live: Vec<u128> = Vec::new();
@@ -190,15 +189,15 @@ mod tests {
                 if void && !live.is_empty() {
                     let voided = live.remove(0);
                     tally = tally.void(voided);
-                } else if let Ok(next) = tally.record(points, &limits) {
-                    prop_assert!(next.account <= limits.max_points_per_account);
-                    prop_assert!(next.attester <= limits.attester_budget);
+                } else if let Ok(next) = tally.record(points, limits) {
+                    prop_assert!(next.account <= limits.account);
+                    prop_assert!(next.project <= limits.project);
                     live.push(points);
                     spent += points;
                     tally = next;
                 }
                 let sum: u128 = live.iter().sum();
-                prop_assert_eq!(tally, Tally { account: sum, attester: spent, epoch: sum });
+                prop_assert_eq!(tally, Tally { account: sum, project: spent, epoch: sum });
             }
         }
     }

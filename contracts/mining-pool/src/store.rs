@@ -1,35 +1,70 @@
-//! The pool's internals, beside the messages in `lib.rs`: recording an attestation, the one
-//! writer of points (`update_points`), taking a reward and minting it, and the role check. The
+//! The pool's internals, beside the messages in `lib.rs`: a lead's right to attest, recording
+//! an attestation, the one writer of points (`update_points`), taking a reward and minting it,
+//! and the role check. The
 //! contract's fields are `pub(crate)` only so that this file can hold them; the pure rules
 //! (`points`, `schedule`, `voucher`) never touch storage.
 
 use crate::mining_pool::MiningPool;
-use crate::{points::Tally, Attestation, Attested, Claimed, PoolError as Error};
+use crate::{
+    points::{Caps, Tally},
+    Attestation, Attested, Claimed, PoolError as Error,
+};
 use ink::{codegen::Env, primitives::AccountId};
-use psp::RoleType;
+use psp::DEFAULT_ADMIN_ROLE;
 
 type Balance = u128;
 
+/// A lead's right to attest for its project, as [`MiningPool::lead_of`] found it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lead {
+    pub(crate) project: u32,
+    pub(crate) account: AccountId,
+    /// The project's budget per epoch.
+    pub(crate) budget: u128,
+}
+
 impl MiningPool {
-    /// Records one attestation: the points under the limits, then the attestation itself.
+    /// `account`'s right to attest for `project`: `UnknownProject`, `ProjectClosed`, or
+    /// `NotProjectLead` when it is not the project's lead.
+    pub(crate) fn lead_of(&self, project: u32, account: AccountId) -> Result<Lead, Error> {
+        let found = self.projects.get(project).ok_or(Error::UnknownProject)?;
+        if !found.active {
+            return Err(Error::ProjectClosed);
+        }
+        if found.lead != account {
+            return Err(Error::NotProjectLead);
+        }
+        Ok(Lead {
+            project,
+            account,
+            budget: found.budget,
+        })
+    }
+
+    /// Records one attestation by `lead`: the points within the contributor's cap and the
+    /// project's budget, then the attestation itself.
     pub(crate) fn record(
         &mut self,
-        attester: AccountId,
+        lead: Lead,
         contributor: AccountId,
         epoch: u32,
         points: u128,
         reference: [u8; 32],
     ) -> Result<u64, Error> {
-        let limits = self.settings.limits;
-        self.update_points((attester, contributor, epoch), |tally| {
-            tally.record(points, &limits)
+        let caps = Caps {
+            account: self.settings.limits.max_points_per_account,
+            project: lead.budget,
+        };
+        self.update_points((lead.project, contributor, epoch), |tally| {
+            tally.record(points, caps)
         })?;
         let id = self.next_attestation;
         self.next_attestation = id.checked_add(1).ok_or(Error::Overflow)?;
         self.attestations.insert(
             id,
             &Attestation {
-                attester,
+                project: lead.project,
+                attester: lead.account,
                 contributor,
                 epoch,
                 points,
@@ -38,7 +73,8 @@ impl MiningPool {
         );
         self.env().emit_event(Attested {
             id,
-            attester,
+            project: lead.project,
+            attester: lead.account,
             contributor,
             epoch,
             points,
@@ -48,18 +84,18 @@ impl MiningPool {
     }
 
     /// The one writer of points (OpenZeppelin's `_update`): applies `change` (a rule of
-    /// [`Tally`]: record or void) to the counters an attestation by `attester` for
+    /// [`Tally`]: record or void) to the counters an attestation to `project` for
     /// `contributor` in `epoch` touches, and stores those that changed.
     pub(crate) fn update_points(
         &mut self,
-        (attester, contributor, epoch): (AccountId, AccountId, u32),
+        (project, contributor, epoch): (u32, AccountId, u32),
         change: impl FnOnce(Tally) -> Result<Tally, Error>,
     ) -> Result<(), Error> {
         let key = (contributor, epoch);
         let mut contribution = self.contributions.get(key).unwrap_or_default();
         let before = Tally {
             account: contribution.points,
-            attester: self.attester_used(attester, epoch),
+            project: self.project_used(project, epoch),
             epoch: self.epoch_total(epoch),
         };
         let after = change(before)?;
@@ -67,9 +103,8 @@ impl MiningPool {
             contribution.points = after.account;
             self.contributions.insert(key, &contribution);
         }
-        if after.attester != before.attester {
-            self.attester_used
-                .insert((attester, epoch), &after.attester);
+        if after.project != before.project {
+            self.project_used.insert((project, epoch), &after.project);
         }
         if after.epoch != before.epoch {
             self.epoch_points.insert(epoch, &after.epoch);
@@ -124,9 +159,9 @@ impl MiningPool {
             .ok_or(Error::Overflow)
     }
 
-    pub(crate) fn ensure_role(&self, role: RoleType, account: AccountId) -> Result<(), Error> {
+    pub(crate) fn ensure_admin(&self, account: AccountId) -> Result<(), Error> {
         self.roles
-            .check(role, account)
+            .check(DEFAULT_ADMIN_ROLE, account)
             .map_err(|_| Error::MissingRole)
     }
 }

@@ -1,15 +1,14 @@
-//! The pool's own rules on the off-chain environment: configuration, attesting within caps and
-//! budgets, voiding, claiming, vouchers and limits. Minting is exercised on the compiled Wasm
+//! The pool's own rules on the off-chain environment: configuration, projects, attesting within
+//! caps and budgets, voiding, claiming, vouchers and limits. Minting is exercised on the compiled Wasm
 //! (`e2e-tests/tests/mining_pool.rs`); the shared behaviour suites run at the end.
 
 use crate::mining_pool::MiningPool;
 use crate::voucher::tests::{account_of as ecdsa_account, sign as sign_digest};
 use crate::{
-    AttestationVoided, Attested, Claimed, LimitsChanged, PoolConfig, PoolError as Error, Voucher,
-    ATTESTER, MAX_BATCH, MAX_CLAIM_EPOCHS,
+    AttestationVoided, Attested, Claimed, LimitsChanged, PoolConfig, PoolError as Error, Project,
+    ProjectRegistered, ProjectUpdated, Voucher, MAX_BATCH, MAX_CLAIM_EPOCHS, MAX_PROJECT_URI,
 };
 use psp::testing::{accounts, emitted as events, set_caller, set_time};
-use psp::AccessControl;
 use secp256k1::SecretKey;
 
 /// Epochs of 100 ms from t = 1,000; window 50 ms; emission 0 so that claims need no
@@ -23,7 +22,6 @@ fn config() -> PoolConfig {
         halving_interval: 10,
         cap: 1_000_000,
         max_points_per_account: 100,
-        attester_budget: 150,
         dispute_window: 50,
         domain: 42,
     }
@@ -34,13 +32,16 @@ fn new_pool() -> MiningPool {
     MiningPool::new(config(), accounts().alice).expect("config")
 }
 
-/// A pool where bob is an attester, at t = 1,000 (epoch 0).
+/// Project 0 ("docs", a budget of 150 points per epoch) of [`pool`].
+const DOCS: u32 = 0;
+
+/// A pool where bob leads project [`DOCS`], at t = 1,000 (epoch 0), called by bob.
 fn pool() -> MiningPool {
     set_caller(accounts().alice);
     set_time(1_000);
     let mut pool = new_pool();
-    pool.grant_role(ATTESTER, Some(accounts().bob))
-        .expect("grant");
+    pool.register_project("docs".into(), accounts().bob, 150)
+        .expect("register");
     set_caller(accounts().bob);
     pool
 }
@@ -77,38 +78,108 @@ fn configuration_is_checked_and_kept() {
 }
 
 #[ink::test]
-fn attesters_record_points_within_caps_and_budgets() {
+fn the_admin_registers_and_updates_projects() {
+    let mut pool = pool();
+    let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
+    assert_eq!(
+        pool.register_project("art".into(), bob, 10),
+        Err(Error::MissingRole)
+    );
+    assert_eq!(
+        pool.update_project(DOCS, bob, 1, true),
+        Err(Error::MissingRole)
+    );
+    set_caller(alice);
+    let longest = "u".repeat(MAX_PROJECT_URI);
+    assert_eq!(pool.register_project(longest.clone(), charlie, 10), Ok(1));
+    assert_eq!(
+        pool.register_project(longest + "u", charlie, 10),
+        Err(Error::UriTooLong)
+    );
+    assert_eq!(pool.project_count(), 2);
+    assert_eq!(
+        pool.project(DOCS),
+        Some(Project {
+            uri: "docs".into(),
+            lead: bob,
+            budget: 150,
+            active: true
+        })
+    );
+    assert_eq!(pool.project(2), None);
+    assert_eq!(pool.update_project(DOCS, charlie, 20, false), Ok(()));
+    assert_eq!(
+        pool.update_project(2, charlie, 20, false),
+        Err(Error::UnknownProject)
+    );
+    assert_eq!(
+        pool.project(DOCS).map(|p| (p.lead, p.budget, p.active)),
+        Some((charlie, 20, false))
+    );
+    assert_eq!(
+        events::<ProjectRegistered>(),
+        vec![
+            ProjectRegistered {
+                id: DOCS,
+                lead: bob,
+                budget: 150,
+                uri: "docs".into()
+            },
+            ProjectRegistered {
+                id: 1,
+                lead: charlie,
+                budget: 10,
+                uri: "u".repeat(MAX_PROJECT_URI)
+            },
+        ]
+    );
+    assert_eq!(
+        events::<ProjectUpdated>(),
+        vec![ProjectUpdated {
+            id: DOCS,
+            lead: charlie,
+            budget: 20,
+            active: false
+        }]
+    );
+}
+
+#[ink::test]
+fn leads_record_points_within_caps_and_budgets() {
     let mut pool = pool();
     let (charlie, django, eve) = (accounts().charlie, accounts().django, accounts().eve);
-    assert_eq!(pool.attest(charlie, 60, [1; 32]), Ok(0));
+    assert_eq!(pool.attest(DOCS, charlie, 60, [1; 32]), Ok(0));
     assert_eq!(
-        pool.attest(charlie, 41, [2; 32]),
+        pool.attest(DOCS, charlie, 41, [2; 32]),
         Err(Error::OverAccountCap)
     );
-    assert_eq!(pool.attest(charlie, 40, [2; 32]), Ok(1));
+    assert_eq!(pool.attest(DOCS, charlie, 40, [2; 32]), Ok(1));
     assert_eq!(
-        pool.attest(django, 51, [3; 32]),
-        Err(Error::OverAttesterBudget)
+        pool.attest(DOCS, django, 51, [3; 32]),
+        Err(Error::OverProjectBudget)
     );
-    assert_eq!(pool.attest(django, 0, [3; 32]), Err(Error::ZeroPoints));
     assert_eq!(
-        pool.attest_batch(vec![(django, 20, [4; 32]), (eve, 30, [5; 32])]),
+        pool.attest(DOCS, django, 0, [3; 32]),
+        Err(Error::ZeroPoints)
+    );
+    assert_eq!(
+        pool.attest_batch(DOCS, vec![(django, 20, [4; 32]), (eve, 30, [5; 32])]),
         Ok(2)
     );
     assert_eq!(pool.points_of(charlie, 0), 100);
     assert_eq!(pool.epoch_total(0), 150);
-    assert_eq!(pool.attester_used(accounts().bob, 0), 150);
+    assert_eq!(pool.project_used(DOCS, 0), 150);
     assert_eq!(
-        pool.attest_batch(vec![(eve, 1, [6; 32])]),
-        Err(Error::OverAttesterBudget)
+        pool.attest_batch(DOCS, vec![(eve, 1, [6; 32])]),
+        Err(Error::OverProjectBudget)
     );
     assert_eq!(
-        pool.attest_batch(vec![(eve, 1, [6; 32]); MAX_BATCH + 1]),
+        pool.attest_batch(DOCS, vec![(eve, 1, [6; 32]); MAX_BATCH + 1]),
         Err(Error::TooMany)
     );
     // A new epoch brings fresh caps and budgets.
     set_time(1_100);
-    assert_eq!(pool.attest(charlie, 100, [7; 32]), Ok(4));
+    assert_eq!(pool.attest(DOCS, charlie, 100, [7; 32]), Ok(4));
     assert_eq!(pool.points_of(charlie, 1), 100);
     let attested = events::<Attested>();
     assert_eq!(attested.len(), 5);
@@ -116,6 +187,7 @@ fn attesters_record_points_within_caps_and_budgets() {
         attested[0],
         Attested {
             id: 0,
+            project: DOCS,
             attester: accounts().bob,
             contributor: charlie,
             epoch: 0,
@@ -123,19 +195,75 @@ fn attesters_record_points_within_caps_and_budgets() {
             reference: [1; 32]
         }
     );
-    set_caller(charlie);
-    assert_eq!(pool.attest(charlie, 1, [0; 32]), Err(Error::MissingRole));
+    assert_eq!(pool.attestation(0).map(|a| a.project), Some(DOCS));
     set_time(999);
-    set_caller(accounts().bob);
-    assert_eq!(pool.attest(charlie, 1, [0; 32]), Err(Error::WrongEpoch));
+    assert_eq!(
+        pool.attest(DOCS, charlie, 1, [0; 32]),
+        Err(Error::WrongEpoch)
+    );
+}
+
+#[ink::test]
+fn only_the_lead_of_an_open_project_attests_for_it() {
+    let mut pool = pool();
+    let (alice, bob, charlie, django) = (
+        accounts().alice,
+        accounts().bob,
+        accounts().charlie,
+        accounts().django,
+    );
+    set_caller(alice);
+    let art = pool
+        .register_project("art".into(), charlie, 50)
+        .expect("art");
+    for stranger in [alice, charlie] {
+        set_caller(stranger);
+        assert_eq!(
+            pool.attest(DOCS, django, 1, [0; 32]),
+            Err(Error::NotProjectLead)
+        );
+        assert_eq!(
+            pool.attest_batch(DOCS, vec![(django, 1, [0; 32])]),
+            Err(Error::NotProjectLead)
+        );
+    }
+    set_caller(bob);
+    assert_eq!(
+        pool.attest(art, django, 1, [0; 32]),
+        Err(Error::NotProjectLead)
+    );
+    assert_eq!(
+        pool.attest(7, django, 1, [0; 32]),
+        Err(Error::UnknownProject)
+    );
+    // Budgets are per project; the account cap spans them.
+    assert_eq!(pool.attest(DOCS, django, 70, [1; 32]), Ok(0));
+    set_caller(charlie);
+    assert_eq!(
+        pool.attest(art, django, 31, [2; 32]),
+        Err(Error::OverAccountCap)
+    );
+    assert_eq!(pool.attest(art, django, 30, [2; 32]), Ok(1));
+    assert_eq!(
+        (pool.project_used(DOCS, 0), pool.project_used(art, 0)),
+        (70, 30)
+    );
+    assert_eq!(pool.points_of(django, 0), 100);
+    set_caller(alice);
+    pool.update_project(art, charlie, 50, false).expect("close");
+    set_caller(charlie);
+    assert_eq!(
+        pool.attest(art, accounts().eve, 1, [3; 32]),
+        Err(Error::ProjectClosed)
+    );
 }
 
 #[ink::test]
 fn admin_voids_within_the_dispute_window_only() {
     let mut pool = pool();
     let charlie = accounts().charlie;
-    pool.attest(charlie, 60, [1; 32]).expect("attest");
-    pool.attest(charlie, 30, [2; 32]).expect("attest");
+    pool.attest(DOCS, charlie, 60, [1; 32]).expect("attest");
+    pool.attest(DOCS, charlie, 30, [2; 32]).expect("attest");
     assert_eq!(
         pool.void_attestation(0, "spam".into()),
         Err(Error::MissingRole)
@@ -171,7 +299,7 @@ fn admin_voids_within_the_dispute_window_only() {
 fn claims_wait_for_the_window_and_happen_once() {
     let mut pool = pool();
     let charlie = accounts().charlie;
-    pool.attest(charlie, 10, [1; 32]).expect("attest");
+    pool.attest(DOCS, charlie, 10, [1; 32]).expect("attest");
     set_caller(charlie);
     assert_eq!(pool.claim(0), Err(Error::NotClaimableYet));
     set_time(1_149);
@@ -193,11 +321,14 @@ fn claims_wait_for_the_window_and_happen_once() {
 fn signed_vouchers_are_accepted_once() {
     let mut pool = pool();
     let key = SecretKey::from_slice(&[7u8; 32]).expect("key");
-    let attester = ecdsa_account(&key);
+    let lead = ecdsa_account(&key);
     set_caller(accounts().alice);
-    pool.grant_role(ATTESTER, Some(attester)).expect("grant");
+    let project = pool
+        .register_project("translations".into(), lead, 150)
+        .expect("register");
     let charlie = accounts().charlie;
     let voucher = Voucher {
+        project,
         contributor: charlie,
         epoch: 0,
         points: 25,
@@ -208,7 +339,11 @@ fn signed_vouchers_are_accepted_once() {
     let signature = sign(&pool, &voucher, &key);
     set_caller(charlie);
     assert_eq!(pool.submit_voucher(voucher.clone(), signature), Ok(0));
-    assert_eq!(pool.attester_used(attester, 0), 25);
+    assert_eq!(pool.project_used(project, 0), 25);
+    assert_eq!(
+        events::<Attested>().last().map(|e| (e.project, e.attester)),
+        Some((project, lead))
+    );
     assert_eq!(
         pool.submit_voucher(voucher.clone(), signature),
         Err(Error::NonceUsed)
@@ -232,6 +367,27 @@ fn signed_vouchers_are_accepted_once() {
         pool.submit_voucher(unknown, signed_by_stranger),
         Err(Error::BadSignature)
     );
+    // The lead of one project cannot sign for another.
+    let other_project = Voucher {
+        project: DOCS,
+        nonce: 6,
+        ..voucher.clone()
+    };
+    let signature = sign(&pool, &other_project, &key);
+    assert_eq!(
+        pool.submit_voucher(other_project, signature),
+        Err(Error::BadSignature)
+    );
+    let nowhere = Voucher {
+        project: 9,
+        nonce: 7,
+        ..voucher.clone()
+    };
+    let signature = sign(&pool, &nowhere, &key);
+    assert_eq!(
+        pool.submit_voucher(nowhere, signature),
+        Err(Error::UnknownProject)
+    );
     let next_epoch = Voucher {
         epoch: 1,
         nonce: 4,
@@ -253,24 +409,36 @@ fn signed_vouchers_are_accepted_once() {
         Err(Error::VoucherExpired)
     );
     assert_eq!(pool.points_of(charlie, 0), 25);
+    set_time(1_000);
+    set_caller(accounts().alice);
+    pool.update_project(project, lead, 150, false)
+        .expect("close");
+    let closed = Voucher {
+        nonce: 8,
+        ..voucher
+    };
+    let signature = sign(&pool, &closed, &key);
+    assert_eq!(
+        pool.submit_voucher(closed, signature),
+        Err(Error::ProjectClosed)
+    );
 }
 
 #[ink::test]
 fn limits_are_admin_settings() {
     let mut pool = pool();
-    assert_eq!(pool.set_limits(1, 1), Err(Error::MissingRole));
+    assert_eq!(pool.set_limits(1), Err(Error::MissingRole));
     set_caller(accounts().alice);
-    assert_eq!(pool.set_limits(5, 500), Ok(()));
+    assert_eq!(pool.set_limits(5), Ok(()));
     set_caller(accounts().bob);
     assert_eq!(
-        pool.attest(accounts().charlie, 6, [0; 32]),
+        pool.attest(DOCS, accounts().charlie, 6, [0; 32]),
         Err(Error::OverAccountCap)
     );
     assert_eq!(
         events::<LimitsChanged>(),
         vec![LimitsChanged {
             max_points_per_account: 5,
-            attester_budget: 500
         }]
     );
     assert_eq!(pool.emission(0), 0);
@@ -291,9 +459,9 @@ fn a_pool_that_is_its_own_token_answers_a_typed_error() {
         accounts().alice,
     )
     .expect("config");
-    pool.grant_role(ATTESTER, Some(accounts().alice))
-        .expect("grant");
-    pool.attest(accounts().charlie, 10, [1; 32])
+    pool.register_project("docs".into(), accounts().alice, 150)
+        .expect("register");
+    pool.attest(DOCS, accounts().charlie, 10, [1; 32])
         .expect("attest");
     set_caller(accounts().charlie);
     set_time(1_150);

@@ -8,14 +8,14 @@ use crate::{
     points::Limits,
     schedule::{Epochs, Schedule},
 };
-use ink::primitives::AccountId;
+use ink::{prelude::string::String, primitives::AccountId};
 use psp::PSP22Error;
 
 /// Why a pool message was refused. Every refusal leaves no trace.
 #[derive(Debug, PartialEq, Eq, Clone)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub enum PoolError {
-    /// The caller (or a voucher's signer) lacks the role.
+    /// The caller lacks the admin role.
     MissingRole,
     /// Inconsistent configuration (zero epoch length, zero halving interval).
     InvalidConfig,
@@ -23,8 +23,8 @@ pub enum PoolError {
     ZeroPoints,
     /// The contributor would exceed its points cap for the epoch.
     OverAccountCap,
-    /// The attester would exceed its budget for the epoch.
-    OverAttesterBudget,
+    /// The project would exceed its points budget for the epoch.
+    OverProjectBudget,
     /// More entries than [`crate::MAX_BATCH`] or epochs than [`crate::MAX_CLAIM_EPOCHS`].
     TooMany,
     /// The epoch is not the current one (points go to the current epoch only), or the
@@ -42,7 +42,7 @@ pub enum PoolError {
     AlreadyVoided,
     /// The dispute window of the attestation's epoch is over.
     DisputeWindowOver,
-    /// The voucher's signature does not recover to an attester.
+    /// The voucher's signature does not recover to the lead of the voucher's project.
     BadSignature,
     /// The voucher's deadline has passed.
     VoucherExpired,
@@ -54,6 +54,14 @@ pub enum PoolError {
     MintCallFailed,
     /// A number does not fit.
     Overflow,
+    /// No project has that id.
+    UnknownProject,
+    /// The caller is not the project's lead.
+    NotProjectLead,
+    /// The project is closed: it takes no new attestations.
+    ProjectClosed,
+    /// A project's name or URI is longer than [`crate::MAX_PROJECT_URI`] bytes.
+    UriTooLong,
 }
 
 /// The pool's settings, fixed at construction (limits can change later).
@@ -73,10 +81,8 @@ pub struct PoolConfig {
     pub halving_interval: u32,
     /// The most the pool may ever mint.
     pub cap: u128,
-    /// Most points one account may earn in an epoch.
+    /// Most points one account may earn in an epoch, over all projects.
     pub max_points_per_account: u128,
-    /// Most points one attester may hand out in an epoch.
-    pub attester_budget: u128,
     /// How long after an epoch ends its points can still be voided (ms).
     pub dispute_window: u64,
     /// Chain or deployment id bound into vouchers.
@@ -130,7 +136,6 @@ impl TryFrom<PoolConfig> for Settings {
             },
             limits: Limits {
                 max_points_per_account: config.max_points_per_account,
-                attester_budget: config.attester_budget,
             },
         })
     }
@@ -153,23 +158,39 @@ impl From<&Settings> for PoolConfig {
             halving_interval: schedule.halving_interval,
             cap: schedule.cap,
             max_points_per_account: limits.max_points_per_account,
-            attester_budget: limits.attester_budget,
             dispute_window: epochs.dispute_window,
             domain,
         }
     }
 }
 
-/// A voucher an attester signs off chain.
+/// A community project the pool pays for: registered by the admin, attested by its lead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Project {
+    /// What the project is: a name or a URI (at most [`crate::MAX_PROJECT_URI`] bytes).
+    pub uri: String,
+    /// The account that attests contributions to it, directly or by signed voucher.
+    pub lead: AccountId,
+    /// Most points the project may hand out in one epoch.
+    pub budget: u128,
+    /// Whether it takes new attestations.
+    pub active: bool,
+}
+
+/// A voucher a project's lead signs off chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Voucher {
+    /// The project the contribution is to; its lead signs.
+    pub project: u32,
     pub contributor: AccountId,
     pub epoch: u32,
     pub points: u128,
     /// Hash of the off-chain evidence.
     pub reference: [u8; 32],
-    /// Unique per attester.
+    /// Unique per signer.
     pub nonce: u64,
     /// Last timestamp at which the voucher is accepted (ms).
     pub deadline: u64,
@@ -180,6 +201,7 @@ pub struct Voucher {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Attestation {
+    pub project: u32,
     pub attester: AccountId,
     pub contributor: AccountId,
     pub epoch: u32,
@@ -193,7 +215,10 @@ pub struct Attestation {
 pub struct Attested {
     #[ink(topic)]
     pub id: u64,
+    /// The project paying for the contribution.
     #[ink(topic)]
+    pub project: u32,
+    /// The project's lead, who attested or signed the voucher.
     pub attester: AccountId,
     #[ink(topic)]
     pub contributor: AccountId,
@@ -209,7 +234,7 @@ pub struct Attested {
 pub struct AttestationVoided {
     #[ink(topic)]
     pub id: u64,
-    pub reason: ink::prelude::string::String,
+    pub reason: String,
 }
 
 /// Emitted when a contributor claims minted tokens.
@@ -222,12 +247,37 @@ pub struct Claimed {
     pub amount: u128,
 }
 
-/// Emitted when the admin changes the anti-sybil limits.
+/// Emitted when the admin changes the anti-sybil limit.
 #[ink::event]
 #[derive(Debug, PartialEq, Eq, Clone)]
 pub struct LimitsChanged {
     pub max_points_per_account: u128,
-    pub attester_budget: u128,
+}
+
+/// Emitted when the admin registers a project.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct ProjectRegistered {
+    #[ink(topic)]
+    pub id: u32,
+    #[ink(topic)]
+    pub lead: AccountId,
+    /// Points per epoch.
+    pub budget: u128,
+    pub uri: String,
+}
+
+/// Emitted when the admin changes a project's lead, budget or state.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct ProjectUpdated {
+    #[ink(topic)]
+    pub id: u32,
+    #[ink(topic)]
+    pub lead: AccountId,
+    /// Points per epoch, from now on.
+    pub budget: u128,
+    pub active: bool,
 }
 
 /// A mint the token refused is `Mint` with its reason; a mint that did not complete (the token
@@ -254,7 +304,6 @@ mod tests {
             halving_interval: 10,
             cap: 1_000_000,
             max_points_per_account: 100,
-            attester_budget: 150,
             dispute_window: 50,
             domain: 42,
         }
@@ -304,7 +353,6 @@ mod tests {
             c.domain,
             (c.initial_emission, c.halving_interval, c.cap),
             c.max_points_per_account,
-            c.attester_budget,
         );
         let settings = Settings::try_from(config()).expect("valid");
         assert_eq!(settings.encode(), unpacked.encode());

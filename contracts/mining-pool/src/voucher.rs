@@ -1,5 +1,5 @@
 //! Signed vouchers, free of storage: the digest an attester signs and the account a signature
-//! recovers to.
+//! recovers to. Only the lead of the voucher's project may sign it (the pool checks).
 //!
 //! The digest is `blake2_256` of the SCALE encoding of `(VOUCHER_TAG, domain, pool, voucher)`,
 //! which is what a Polkadot.js `ecdsa` key signs when given those bytes. The signer's account is
@@ -56,6 +56,7 @@ pub(crate) mod tests {
 
     fn voucher() -> Voucher {
         Voucher {
+            project: 5,
             contributor: AccountId::from([3; 32]),
             epoch: 7,
             points: 25,
@@ -80,7 +81,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             hex(&digest),
-            "900fe01fd4e5ddc73c54bc1907ec79c2e85e7c922b432ace0ce4383412c572d5",
+            "a5d2d5b74ea1dee6899c5473168cad93ab7abfb4b3cc5f5cd6cd44a4c10d4ef5",
             "a change here breaks every wallet's signatures (checked with Python's hashlib.blake2b)"
         );
         let others = [
@@ -131,6 +132,14 @@ pub(crate) mod tests {
                 pool,
                 &Voucher {
                     contributor: pool,
+                    ..voucher()
+                },
+            ),
+            super::digest(
+                42,
+                pool,
+                &Voucher {
+                    project: 6,
                     ..voucher()
                 },
             ),

@@ -527,8 +527,8 @@ fn pool(table: &mut Table, bundles: &Bundles, contributors: u32) {
         &bundles.pool,
         &pool,
         &creator,
-        "AccessControl::grant_role",
-        (mining_pool::ATTESTER, Some(ink_id(&creator))),
+        "register_project",
+        (String::from("docs"), ink_id(&creator), u128::MAX),
         0,
     );
     // Epoch 1 runs from genesis (the suite's creation) + 7 days for 7 days.
@@ -541,7 +541,7 @@ fn pool(table: &mut Table, bundles: &Bundles, contributors: u32) {
             &pool,
             &creator,
             "attest",
-            (ink_id(&who), 1u128, [0xA1u8; 32]),
+            (0u32, ink_id(&who), 1u128, [0xA1u8; 32]),
             0,
         );
         first.get_or_insert((who, attest));

@@ -4,12 +4,13 @@
 //! The factory creates a creator's suite in a fair launch; fans buy MIRA on the market (one
 //! names a referrer); a fan buys an NFT drop with it; fans stake, and the stakes pick up the
 //! stakers' share of every trade's fee and the drop's proceeds; the creator shares native
-//! profits; a Merkle round rewards loyal fans; more trading; contributors are attested and
-//! claim mined tokens; a fan's miner mines by proof of work; the vesting wallet releases after the cliff; finally, what every holder
-//! would receive if all sold now, in the worst order for the fans, adding up to the reserve.
-//! Every step is a real call; the report shows what
-//! it cost (gas, storage deposit) and who holds what afterwards, and the same is written as
-//! JSON to `target/demo/report.json`. Run with `scripts/demo`.
+//! profits; a Merkle round rewards loyal fans; more trading; the creator registers two
+//! community projects, whose leads attest contributions (one by a signed voucher), and the
+//! contributors claim mined tokens; a fan's miner mines by proof of work; the vesting wallet
+//! releases after the cliff; finally, what every holder would receive if all sold now, in the
+//! worst order for the fans, adding up to the reserve. Every step is a real call; the report
+//! shows what it cost (gas, storage deposit) and who holds what afterwards, and the same is
+//! written as JSON to `target/demo/report.json`. Run with `scripts/demo`.
 
 use std::{fmt::Write as _, path::Path};
 
@@ -482,31 +483,57 @@ fn main() {
             - dave_bought.tokens / 2;
     let _ = dave_sold;
 
-    // Contribution mining.
-    demo.step::<(), psp::AccessControlError>(
-        "Mira appoints herself attester of the mining pool",
+    // Contribution mining: two community projects, one attested directly by its lead, one by
+    // a voucher its lead signed off chain (as the voucher CLI does) and the fan submitted.
+    let wiki = demo.step::<u32, mining_pool::PoolError>(
+        "Mira registers the community project \"fan wiki\", which she leads (1,000 points an epoch)",
         "creator",
         Target::Pool,
-        "AccessControl::grant_role",
-        (mining_pool::ATTESTER, Some(creator_id)),
+        "register_project",
+        (String::from("ipfs://mira/fan-wiki"), creator_id, 1_000u128),
+        0,
+    );
+    let translator =
+        e2e_tests::contribution::LeadKey::from_suri("//Mira//translations").expect("an ecdsa key");
+    let translations = demo.step::<u32, mining_pool::PoolError>(
+        "Mira registers \"translations\", led by her translator's ECDSA key (500 points an epoch)",
+        "creator",
+        Target::Pool,
+        "register_project",
+        (
+            String::from("ipfs://mira/translations"),
+            translator.account(),
+            500u128,
+        ),
         0,
     );
     let epoch_start = START + 7 * DAY; // the pool's genesis is the suite's creation
     demo.chain.set_time(epoch_start + DAY + HOUR);
     demo.step::<u64, mining_pool::PoolError>(
-        "Dave's fan art earns 30 points in epoch 1",
+        "Dave's fan-wiki articles earn 30 points in epoch 1",
         "creator",
         Target::Pool,
         "attest",
-        (dave, 30u128, [0xA1u8; 32]),
+        (wiki, dave, 30u128, [0xA1u8; 32]),
         0,
     );
+    let config: Option<mining_pool::PoolConfig> = demo.query(Target::Pool, "config", ());
+    let voucher = mining_pool::Voucher {
+        project: translations,
+        contributor: carol,
+        epoch: 1,
+        points: 10,
+        reference: [0xB2; 32],
+        nonce: 1,
+        deadline: epoch_start + 2 * DAY,
+    };
+    let signature = translator.sign(config.expect("config").domain, demo.suite.pool, &voucher);
     demo.step::<u64, mining_pool::PoolError>(
-        "Carol's moderation earns 10 points",
-        "creator",
+        "Carol's translation earns 10 points: she submits the voucher the project's lead signed",
+        "carol",
         Target::Pool,
-        "attest",
-        (carol, 10u128, [0xB2u8; 32]),
+        "submit_voucher",
+        (voucher, signature),
         0,
     );
     demo.chain.set_time(epoch_start + 8 * DAY + DAY);
