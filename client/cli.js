@@ -20,7 +20,7 @@ import { accountFromSuri, bundlesDir, connect, loadMetadata } from './src/node.j
 
 const USAGE = `usage: node cli.js [--url URL] [--suri SURI] [--timeout S] [--raw] <command> ...
 commands:
-  suite <factory> <creator>        the creator's suite (token, collection, distributor, pool, vesting, market, pow)
+  suite <factory> <creator>        the creator's suite (token, collection, distributor, pool, vesting, market, pow, creations)
   info <token>                     name, symbol, decimals, total supply and cap
   balance <token> <account>        the account's token balance
   transfer <token> <to> <amount>   send tokens (signed by SURI / --suri)

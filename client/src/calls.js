@@ -147,6 +147,28 @@ export const pool = {
   submitVoucher: (voucher, signature) => call('mining_pool', 'submit_voucher', [voucher, signature]),
 };
 
+/** The creation-mining desk (`creation_mining`): fans submit creations, curators review them. */
+export const creations = {
+  /**
+   * The caller's creation; accepted at once in open mode.
+   * @param {string} contentHash 0x + 32 bytes @param {string} uri at most 256 bytes
+   * @returns {Call} `Result<u64, CreationError>`: the submission id
+   */
+  submit: (contentHash, uri) => call('creation_mining', 'submit', [contentHash, uri]),
+  /** `CURATOR` only. @param {number | bigint} id @param {boolean} accept @returns {Call} `Result<(), CreationError>` */
+  review: (id, accept) => call('creation_mining', 'review', [id, accept]),
+  /** Anyone, once the review window passed. @param {number | bigint} id @returns {Call} */
+  expire: (id) => call('creation_mining', 'expire', [id]),
+  /** @param {number | bigint} id @returns {Call} `Option<Submission>` while it waits */
+  submission: (id) => call('creation_mining', 'submission', [id]),
+  /** @param {string} contentHash @returns {Call} `Option<ContentState>`: Pending(id) or Minted */
+  contentState: (contentHash) => call('creation_mining', 'content_state', [contentHash]),
+  /** @param {Address} account @returns {Call} `u32` submissions waiting */
+  pendingOf: (account) => call('creation_mining', 'pending_of', [account]),
+  /** @returns {Call} `Rules`: points, review window, pending cap, mode */
+  rules: () => call('creation_mining', 'rules'),
+};
+
 /** The creator market (`creator_market`): every holder can sell back; fees reward the community. */
 export const market = {
   /** @param {Amount} nativeIn @returns {Call} `Result<BuyQuote, MarketError>` */

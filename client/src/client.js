@@ -88,7 +88,7 @@ import {
 
 /**
  * The addresses of one creator's suite, as the factory's registry stores them (hex).
- * @typedef {{ token: string, collection: string, distributor: string, pool: string, vesting: string, market: string, pow: string, mode: 'Fair' | 'Custom' }} Suite
+ * @typedef {{ token: string, collection: string, distributor: string, pool: string, vesting: string, market: string, pow: string, creations: string, mode: 'Fair' | 'Custom' }} Suite
  */
 
 /** @param {Address} address @returns {string} the account's 32 bytes as hex */
@@ -394,6 +394,7 @@ export class SuiteClient {
       this.track(suite.vesting, 'creator_vesting');
       this.track(suite.market, 'creator_market');
       this.track(suite.pow, 'proof_of_work');
+      this.track(suite.creations, 'creation_mining');
     }
     return suite;
   }

@@ -27,6 +27,7 @@ export const CONTRACTS = /** @type {const} */ ([
   'creator_factory',
   'creator_market',
   'proof_of_work',
+  'creation_mining',
 ]);
 
 /** @typedef {typeof CONTRACTS[number]} ContractName */

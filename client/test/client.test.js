@@ -113,7 +113,9 @@ const builders = {
   'claim native': () => calls.distributor.claim('Native'),
   unstake: () => calls.distributor.unstake(400n * ONE),
   'register project': () => calls.pool.registerProject('ipfs://docs', accounts.creator, 1_000n),
-  attest: () => calls.pool.attest(0, accounts.dave, 30n, recorded('attest').args[3]),
+  attest: () => calls.pool.attest(1, accounts.dave, 30n, recorded('attest').args[3]),
+  'submit creation': () => calls.creations.submit(recorded('submit creation').args[0], 'ipfs://dave/art'),
+  'review creation': () => calls.creations.review(0, true),
   claimable: () => calls.pool.claimable(accounts.dave, 1),
   'pool claim': () => calls.pool.claim(1),
   quote_buy: () => calls.market.quoteBuy(50n * NATIVE),
@@ -186,6 +188,7 @@ test('flow: read a creator suite from the factory, token metadata and a balance'
     vesting: contracts.vesting,
     market: contracts.market,
     pow: contracts.pow,
+    creations: contracts.creations,
     mode: 'Custom',
   });
   assert.equal(await client.creatorCount(contracts.factory), 1);

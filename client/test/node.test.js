@@ -71,6 +71,7 @@ async function deploySuite(api, client, pair, metadata) {
     ['vesting', 'creator_vesting'],
     ['market', 'creator_market'],
     ['pow', 'proof_of_work'],
+    ['creations', 'creation_mining'],
     ['factory', 'creator_factory'],
   ])) {
     const wasm = hexToU8a(metadata[name].source.wasm);
@@ -106,6 +107,7 @@ async function deploySuite(api, client, pair, metadata) {
       initial_reward: 50n * ONE, halving_interval: 10_000, cap: 1_000_000n * ONE, initial_difficulty: 1n << 20n,
       min_difficulty: 1n << 12n, max_difficulty: 1n << 64n, solution_time: 60_000, retarget_interval: 16,
     },
+    creations: { points: 100, budget: 1_000, review_window: 3 * 86_400_000, max_pending: 3, open_interval: null },
     mode: 'Fair',
   };
   await client.send(pair, factory, { contract: 'creator_factory', message: 'create_creator', args: [params, codeHashes] });

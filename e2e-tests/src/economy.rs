@@ -2,7 +2,8 @@
 //! suites. Shared by the factory tests and the demo.
 
 use creator_factory::{
-    CodeHashes, CreatorParams, FactoryError, LaunchMode, MarketFees, PowParams, Suite,
+    CodeHashes, CreationParams, CreatorParams, FactoryError, LaunchMode, MarketFees, PowParams,
+    Suite,
 };
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use ink::primitives::Hash;
 pub use crate::sandbox_id;
 use crate::{ink_id, AccountId32, Bundle, Chain, Failure, Receipt, Weight};
 
-/// Creating a suite instantiates seven contracts and wires them in one call: allow a full
+/// Creating a suite instantiates eight contracts and wires them in one call: allow a full
 /// block's worth of weight (2 s of ref_time, 5 MiB of proof), as a real chain would.
 pub const FACTORY_GAS_LIMIT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 * 1024);
 
@@ -24,6 +25,7 @@ pub struct Bundles {
     pub vesting: Arc<Bundle>,
     pub market: Arc<Bundle>,
     pub pow: Arc<Bundle>,
+    pub creations: Arc<Bundle>,
     pub factory: Arc<Bundle>,
 }
 
@@ -49,6 +51,7 @@ impl Bundles {
             vesting: load_role("vesting")?,
             market: load_role("market")?,
             pow: load_role("pow")?,
+            creations: load_role("creations")?,
             factory: load_role("factory")?,
         })
     }
@@ -75,6 +78,7 @@ pub fn deploy_factory(
         vesting: upload(&bundles.vesting)?,
         market: upload(&bundles.market)?,
         pow: upload(&bundles.pow)?,
+        creations: upload(&bundles.creations)?,
     };
     let (factory, _) = chain.deploy(
         &bundles.factory,
@@ -136,6 +140,15 @@ pub fn params(ticker: &str) -> CreatorParams {
         },
         max_tokens_per_call: None,
         pow: pow_params(ONE),
+        // Creation mining: a curator reviews within 3 days; an accepted creation earns 100
+        // points, at most 1,000 a week for all creations; 3 submissions waiting per fan.
+        creations: CreationParams {
+            points: 100,
+            budget: 1_000,
+            review_window: 3 * 86_400_000,
+            max_pending: 3,
+            open_interval: None,
+        },
         mode: LaunchMode::Fair,
     }
 }

@@ -26,6 +26,7 @@ pub struct SuiteContracts {
     pub vesting: Contract,
     pub market: Contract,
     pub pow: Contract,
+    pub creations: Contract,
 }
 
 impl SuiteContracts {
@@ -39,6 +40,7 @@ impl SuiteContracts {
             vesting: Contract::at(&bundles.vesting, &sandbox_id(&suite.vesting)),
             market: Contract::at(&bundles.market, &sandbox_id(&suite.market)),
             pow: Contract::at(&bundles.pow, &sandbox_id(&suite.pow)),
+            creations: Contract::at(&bundles.creations, &sandbox_id(&suite.creations)),
         }
     }
 }

@@ -18,6 +18,7 @@ use std::{
     panic::{catch_unwind, AssertUnwindSafe},
 };
 
+use creation_mining::{rules::Rules, CreationError};
 use creator_factory::{CodeHashes, FactoryError, Suite};
 use creator_market::{
     curve::{BuyQuote, SellQuote},
@@ -58,6 +59,10 @@ const NO_REFERRER: Option<AccountId> = None;
 // other fan hold tokens and no role; the delegate is whom a holder or the creator delegates to
 // (spender, operator, attester); nobody holds nothing at all.
 
+/// The id of the first project a creator registers in the pool (the factory registered 0, the
+/// creation desk's).
+const FIRST_PROJECT: u32 = 1;
+
 /// The contracts of the suite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum C {
@@ -69,9 +74,10 @@ enum C {
     Factory,
     Market,
     Pow,
+    Creations,
 }
 
-const CONTRACTS: [C; 8] = [
+const CONTRACTS: [C; 9] = [
     C::Token,
     C::Collection,
     C::Distributor,
@@ -80,6 +86,7 @@ const CONTRACTS: [C; 8] = [
     C::Factory,
     C::Market,
     C::Pow,
+    C::Creations,
 ];
 
 impl C {
@@ -93,6 +100,7 @@ impl C {
             C::Factory => "creator_factory",
             C::Market => "creator_market",
             C::Pow => "proof_of_work",
+            C::Creations => "creation_mining",
         }
     }
 
@@ -194,6 +202,7 @@ impl World {
             C::Vesting => &self.suite.vesting,
             C::Market => &self.suite.market,
             C::Pow => &self.suite.pow,
+            C::Creations => &self.suite.creations,
             C::Factory => &self.factory,
         }
         .clone()
@@ -212,7 +221,7 @@ impl World {
             C::Pool => self.hashes.pool,
             C::Vesting => self.hashes.vesting,
             C::Market => self.hashes.market,
-            C::Factory | C::Pow => panic!("{c:?} is not upgradeable"),
+            C::Factory | C::Pow | C::Creations => panic!("{c:?} is not upgradeable"),
         }
     }
 
@@ -415,7 +424,7 @@ impl World {
         root
     }
 
-    /// The creator registers a project led by `lead` (the pool's first: id 0).
+    /// The creator registers a project led by `lead` (her first: [`FIRST_PROJECT`]).
     fn register_project(&mut self, lead: AccountId) -> u32 {
         self.ok::<u32, PoolError>(
             C::Pool,
@@ -426,7 +435,8 @@ impl World {
         )
     }
 
-    /// The delegate (the lead of project 0) gives the fan 10 points in epoch 0.
+    /// The delegate (the lead of the creator's first project) gives the fan 10 points in
+    /// epoch 0.
     fn attest_fan(&mut self) {
         let project = self.register_project(ink_id(&delegate()));
         self.ok::<u64, PoolError>(
@@ -456,7 +466,7 @@ impl World {
         let mut signer = [0u8; 32];
         Blake2x256::hash(&public, &mut signer);
         let voucher = Voucher {
-            project: 0,
+            project: FIRST_PROJECT,
             contributor: ink_id(&fan()),
             epoch: 0,
             points: 10,
@@ -924,6 +934,21 @@ fn collection_rows() -> Vec<Row> {
                 )
             },
         ),
+        row(n, "mint_creation", "MINTER (the creation desk)", move |w| {
+            w.guarded::<Id, CollectionError>(
+                n,
+                "mint_creation",
+                (
+                    ink_id(&fan()),
+                    [0xC7u8; 32],
+                    String::from("ipfs://creation"),
+                ),
+                0,
+                &fan(),
+                CollectionError::MissingRole,
+                &creator(),
+            )
+        }),
         row(n, "PSP34Mintable::mint", "MINTER", move |w| {
             w.guarded::<(), PSP34Error>(
                 n,
@@ -1415,6 +1440,78 @@ fn pow_rows() -> Vec<Row> {
     )]
 }
 
+fn creations_rows() -> Vec<Row> {
+    let d = C::Creations;
+    let mut rows = vec![
+        row(
+            d,
+            "submit",
+            "public (the caller's own creation)",
+            move |w| {
+                w.public::<u64, CreationError>(
+                    d,
+                    &fan(),
+                    "submit",
+                    ([0xC1u8; 32], String::from("ipfs://fan-art")),
+                    0,
+                )
+            },
+        ),
+        row(d, "review", "CURATOR, within the review window", move |w| {
+            w.ok::<u64, CreationError>(
+                d,
+                &fan(),
+                "submit",
+                ([0xC2u8; 32], String::from("ipfs://fan-art")),
+                0,
+            );
+            w.guarded::<(), CreationError>(
+                d,
+                "review",
+                (0u64, true),
+                0,
+                &other_fan(),
+                CreationError::MissingRole,
+                &creator(),
+            )
+        }),
+        row(
+            d,
+            "expire",
+            "public, once the review window passed",
+            move |w| {
+                w.ok::<u64, CreationError>(
+                    d,
+                    &fan(),
+                    "submit",
+                    ([0xC3u8; 32], String::from("ipfs://fan-art")),
+                    0,
+                );
+                w.set_time(START + 3 * DAY + 1);
+                w.public::<(), CreationError>(d, &other_fan(), "expire", 0u64, 0)
+            },
+        ),
+        row(d, "set_rules", "DEFAULT_ADMIN_ROLE", move |w| {
+            let rules: Rules = w.chain.read(&w.contract(d), "rules", ());
+            let rules = Rules {
+                points: 50,
+                ..rules
+            };
+            w.guarded::<(), CreationError>(
+                d,
+                "set_rules",
+                rules,
+                0,
+                &fan(),
+                CreationError::MissingRole,
+                &creator(),
+            )
+        }),
+    ];
+    rows.extend(access_rows(d));
+    rows
+}
+
 fn matrix() -> Vec<Row> {
     let mut rows = token_rows();
     rows.extend(collection_rows());
@@ -1424,6 +1521,7 @@ fn matrix() -> Vec<Row> {
     rows.extend(factory_rows());
     rows.extend(market_rows());
     rows.extend(pow_rows());
+    rows.extend(creations_rows());
     rows
 }
 

@@ -264,6 +264,7 @@ impl World {
         let vesting = Target::new("creator_vesting", &contracts.vesting, me.clone());
         let market = Target::new("creator_market", &contracts.market, me.clone());
         let pow = Target::new("proof_of_work", &contracts.pow, me.clone());
+        let mut creations = Target::new("creation_mining", &contracts.creations, me.clone());
         let mut factory = Target::new("creator_factory", &factory, platform());
 
         // Token: both hold tokens; the fan approved the collection, the distributor and the
@@ -376,7 +377,8 @@ impl World {
             1_000,
         );
 
-        // Pool: the creator leads project 0 and attests; the fan earned points in epoch 0.
+        // Pool: the creator leads project 1 (0 is the creation desk's) and attests; the fan
+        // earned points in epoch 0.
         must(
             &mut chain,
             &pool,
@@ -389,7 +391,7 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (0u32, ink_id(&them), 100u128, [1u8; 32]),
+            (1u32, ink_id(&them), 100u128, [1u8; 32]),
             &me,
             0,
         );
@@ -397,9 +399,32 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (0u32, ink_id(&me), 50u128, [2u8; 32]),
+            (1u32, ink_id(&me), 50u128, [2u8; 32]),
             &me,
             0,
+        );
+
+        // Creations: the fan's first creation was accepted, the second waits for review.
+        for (content, uri) in [([0xC1u8; 32], "ipfs://one"), ([0xC2u8; 32], "ipfs://two")] {
+            must(
+                &mut chain,
+                &creations,
+                "submit",
+                (content, String::from(uri)),
+                &them,
+                0,
+            );
+        }
+        must(&mut chain, &creations, "review", (0u64, true), &me, 0);
+        creations.hint(
+            "creation_mining::rules::Rules",
+            "Rules(valid)",
+            creation_mining::rules::Rules {
+                points: 10,
+                review_window: DAY,
+                max_pending: 2,
+                mode: creation_mining::rules::Mode::Curated,
+            },
         );
 
         // Market: both bought on the curve.
@@ -420,7 +445,7 @@ impl World {
             &mut chain,
             &pool,
             "attest",
-            (0u32, ink_id(&them), 10u128, [3u8; 32]),
+            (1u32, ink_id(&them), 10u128, [3u8; 32]),
             &me,
             0,
         );
@@ -428,7 +453,7 @@ impl World {
             "mining_pool::types::Voucher",
             "Voucher(current epoch)",
             Voucher {
-                project: 0,
+                project: 1,
                 contributor: ink_id(&them),
                 epoch,
                 points: 10,
@@ -459,6 +484,7 @@ impl World {
             vesting: code_hash(&bundles.vesting).into(),
             market: code_hash(&bundles.market).into(),
             pow: code_hash(&bundles.pow).into(),
+            creations: code_hash(&bundles.creations).into(),
         };
         factory.hint(
             "creator_factory::types::CodeHashes",
@@ -480,6 +506,7 @@ impl World {
                 vesting,
                 market,
                 pow,
+                creations,
                 factory,
             ],
         }

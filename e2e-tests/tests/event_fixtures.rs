@@ -84,6 +84,7 @@ fn suite_json(suite: &Suite) -> Value {
         "vesting": acc(&suite.vesting),
         "market": acc(&suite.market),
         "pow": acc(&suite.pow),
+        "creations": acc(&suite.creations),
         "mode": format!("{:?}", suite.mode),
     })
 }
@@ -123,6 +124,12 @@ fn describe(contract: &str, event: &ContractEvent) -> (&'static str, Value) {
                 "first_id": num(e.first_id), "treasury_amount": num(e.treasury_amount),
                 "distributor_amount": num(e.distributor_amount)
             }));
+            try_event!(psp::psp34::AttributeSet, "AttributeSet", |e| json!({
+                "id": id(&e.id), "key": hex0x(&e.key), "data": hex0x(&e.data)
+            }));
+            try_event!(creator_nft::CreationMinted, "CreationMinted", |e| json!({
+                "creator": acc(&e.creator), "content_hash": hex0x(&e.content_hash), "uri": e.uri
+            }));
             try_event!(creator_nft::DropConfigured, "DropConfigured", |e| json!({
                 "drop_id": num(e.drop_id),
                 "config": {
@@ -133,6 +140,16 @@ fn describe(contract: &str, event: &ContractEvent) -> (&'static str, Value) {
                     "max_per_call": num(e.config.max_per_call),
                     "allowlist_root": e.config.allowlist_root.map(|root| hex0x(&root)),
                 }
+            }));
+        }
+        "creation_mining" => {
+            try_event!(creation_mining::Submitted, "Submitted", |e| json!({
+                "id": num(e.id), "creator": acc(&e.creator),
+                "content_hash": hex0x(&e.content_hash), "uri": e.uri
+            }));
+            try_event!(creation_mining::Accepted, "Accepted", |e| json!({
+                "id": num(e.id), "creator": acc(&e.creator), "item": id(&e.item),
+                "points": num(e.points), "curator": opt_acc(&e.curator)
             }));
         }
         "reward_distributor" => {
@@ -347,6 +364,7 @@ fn record() -> Value {
             handles.pool.clone(),
             handles.market.clone(),
             handles.vesting.clone(),
+            handles.creations.clone(),
         ],
         events: Vec::new(),
         calls: Vec::new(),
@@ -379,6 +397,7 @@ fn record() -> Value {
         distributor,
         pool,
         market,
+        creations,
         ..
     } = handles;
     let j = |a: &AccountId32| json!(hex0x(a.as_ref()));
@@ -386,6 +405,7 @@ fn record() -> Value {
     type Market = creator_market::MarketError;
     type Dist = reward_distributor::DistributorError;
     type Pool = mining_pool::PoolError;
+    type Desk = creation_mining::CreationError;
 
     // The registry.
     let expected_suite = suite_json(&s);
@@ -681,13 +701,37 @@ fn record() -> Value {
         &creator,
         &pool,
         "attest",
-        (0u32, ink_id(&dave), 30u128, [0xa1u8; 32]),
-        json!(["0", j(&dave), "30", hex0x(&[0xa1; 32])]),
+        (1u32, ink_id(&dave), 30u128, [0xa1u8; 32]),
+        json!(["1", j(&dave), "30", hex0x(&[0xa1; 32])]),
         0,
         |out| match decode::<Result<u64, Pool>>(out) {
             Ok(id) => json!({ "Ok": num(id) }),
             Err(error) => json!({ "Err": format!("{error:?}") }),
         },
+    );
+    // Creation mining: Dave's creation is accepted in the same epoch (100 points).
+    r.call(
+        "submit creation",
+        &dave,
+        &creations,
+        "submit",
+        ([0xc5u8; 32], String::from("ipfs://dave/art")),
+        json!([hex0x(&[0xc5; 32]), "ipfs://dave/art"]),
+        0,
+        |out| match decode::<Result<u64, Desk>>(out) {
+            Ok(id) => json!({ "Ok": num(id) }),
+            Err(error) => json!({ "Err": format!("{error:?}") }),
+        },
+    );
+    r.call(
+        "review creation",
+        &creator,
+        &creations,
+        "review",
+        (0u64, true),
+        json!(["0", true]),
+        0,
+        |out| unit_result::<Desk>(out, |e| json!(format!("{e:?}"))),
     );
     r.chain.set_time(START + 16 * DAY);
     r.call(

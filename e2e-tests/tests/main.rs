@@ -9,6 +9,7 @@
 
 mod authorization;
 mod bad_inputs;
+mod creation_mining;
 mod creator_factory;
 mod creator_market;
 mod creator_nft;

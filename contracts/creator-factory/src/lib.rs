@@ -2,8 +2,8 @@
 //!
 //! One call gives a creator a complete, wired economy: `create_creator(params)` instantiates,
 //! from code hashes the admin registered, the creator's token, NFT collection, reward
-//! distributor, mining pool, vesting wallet, market and proof-of-work contract, then wires
-//! them:
+//! distributor, mining pool, vesting wallet, market, proof-of-work contract and creation
+//! desk, then wires them:
 //!
 //! * the vesting wallet receives the creator's allocation (minted once, at creation);
 //! * the mining pool and the proof-of-work contract hold the token's `MINTER` role, the market
@@ -11,6 +11,9 @@
 //!   stakers' share of every trade's fee to the distributor;
 //! * the collection pays `distributor_bps` of every sale to the distributor, the rest to the
 //!   creator;
+//! * creation mining: the desk holds the collection's `MINTER` role (it mints accepted
+//!   creations) and leads the pool's project 0, "creations", with the budget the creator chose
+//!   (it credits their points); the creator is the desk's admin and first curator;
 //! * the token, by [`LaunchMode`]: in a **fair launch** (the default) nobody administers it:
 //!   the creator holds only `PAUSER` (bounded pauses) and ownership (an identity without
 //!   powers), so no account can mint outside the pool, proof of work and the market, burn
@@ -53,6 +56,7 @@ mod creator_factory {
         params, CodeHashes, CodeHashesChanged, CreatorParams, CreatorRegistered,
         FactoryError as Error, LaunchMode, Suite, MAX_PAGE,
     };
+    use creation_mining::{CreationMiningRef, Links};
     use creator_market::CreatorMarketRef;
     use creator_nft::CreatorNftRef;
     use creator_token::CreatorTokenRef;
@@ -64,7 +68,7 @@ mod creator_factory {
         storage::{Lazy, Mapping},
         ToAccountId,
     };
-    use mining_pool::MiningPoolRef;
+    use mining_pool::{MiningPoolRef, PoolError};
     use proof_of_work::ProofOfWorkRef;
     use psp::{
         AccessControl, AccessControlError, CallError, Ownable, OwnableError, Ownership, RoleType,
@@ -176,7 +180,7 @@ mod creator_factory {
             let pool = settle(
                 MiningPoolRef::new(
                     params::pool_config(&params, token, now, self.domain),
-                    creator,
+                    factory,
                 )
                 .code_hash(hashes.pool)
                 .endowment(0)
@@ -229,8 +233,40 @@ mod creator_factory {
             )?
             .map_err(|_| Error::InstantiationFailed)?
             .to_account_id();
+            // The pool's first project (id 0) is the desk's.
+            let links = Links {
+                collection: collection.to_account_id(),
+                pool,
+                project: 0,
+            };
+            let creations = settle(
+                CreationMiningRef::new(links, params::creation_rules(&params), creator)
+                    .code_hash(hashes.creations)
+                    .endowment(0)
+                    .salt_bytes(self.salt(creator, nonce, 7))
+                    .try_instantiate(),
+            )?
+            .map_err(|_| Error::InstantiationFailed)?
+            .to_account_id();
 
-            // The collection: proceeds split, then the creator takes over.
+            // The pool: the creations project, led by the desk; then the creator takes over.
+            let project = psp::call::invoke::<_, u32, PoolError>(
+                pool,
+                ink::selector_bytes!("register_project"),
+                (
+                    String::from("creations"),
+                    creations,
+                    params.creations.budget,
+                ),
+            )
+            .map_err(wiring)?;
+            if project != links.project {
+                return Err(Error::WiringFailed);
+            }
+            hand_over(pool, creator, &[])?;
+
+            // The collection: proceeds split, the desk mints creations, then the creator takes
+            // over.
             collection
                 .call_mut()
                 .set_proceeds(
@@ -244,6 +280,7 @@ mod creator_factory {
                 .map_err(|_| Error::WiringFailed)?
                 .map_err(|_| Error::WiringFailed)?;
             let collection = collection.to_account_id();
+            psp::call::grant_role(collection, MINTER, creations).map_err(wiring)?;
             hand_over(collection, creator, &[MINTER])?;
             // The token: allocation to the vesting wallet, the pool mints, the market mints and
             // burns; then the creator receives what the launch mode gives.
@@ -276,6 +313,7 @@ mod creator_factory {
                 vesting,
                 market,
                 pow,
+                creations,
                 mode: params.mode,
             };
             if !self.suites.contains(creator) {

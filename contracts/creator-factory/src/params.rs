@@ -3,6 +3,7 @@
 //! own types (a field added to either is a compile error here).
 
 use crate::{CreatorParams, FactoryError};
+use creation_mining::rules::{Mode, Rules};
 use creator_market::{curve::Curve, fees::Rates, FeeConfig, MarketConfig};
 use ink::{prelude::string::String, primitives::AccountId};
 use mining_pool::{PoolConfig, Settings};
@@ -19,7 +20,8 @@ pub const MAX_DECIMALS: u8 = 38;
 /// order: an empty (or blank) name or symbol, a cap below the creator's allocation plus the
 /// pool's and proof of work's caps, shares not summing to 100 %, a bad schedule (zero epoch
 /// length or halving interval; an epoch length, dispute window, reward duration or cooldown
-/// beyond `psp::limits`), bad proof-of-work parameters, a bad market (decimals above 38, a free
+/// beyond `psp::limits`), bad proof-of-work parameters, bad creation-mining parameters, a bad
+/// market (decimals above 38, a free
 /// curve, fees beyond `psp::limits`: 10 % in normal trading, a 25 % launch fee decaying within
 /// 7 days). The pool's, proof of work's and the market's bounds are their own checks
 /// (`Settings::try_from`, `Rates::is_valid`), called here.
@@ -53,6 +55,10 @@ pub fn validate(params: &CreatorParams) -> Result<(), FactoryError> {
     }
     if proof_of_work::Settings::try_from(&pow_config(params, nobody, 0)).is_err() {
         return Err(FactoryError::InvalidProofOfWork);
+    }
+    if creation_rules(params).check().is_err() || params.creations.points > params.creations.budget
+    {
+        return Err(FactoryError::InvalidCreations);
     }
     if params.decimals > MAX_DECIMALS
         || (params.base_price == 0 && params.price_slope == 0)
@@ -101,6 +107,20 @@ pub fn pow_config(params: &CreatorParams, token: AccountId, start: u64) -> PowCo
     }
 }
 
+/// The creation desk's rules, field for field.
+pub fn creation_rules(params: &CreatorParams) -> Rules {
+    let creations = &params.creations;
+    Rules {
+        points: creations.points,
+        review_window: creations.review_window,
+        max_pending: creations.max_pending,
+        mode: match creations.open_interval {
+            None => Mode::Curated,
+            Some(interval) => Mode::Open { interval },
+        },
+    }
+}
+
 /// The market's fee rates, field for field.
 pub fn fee_config(params: &CreatorParams) -> FeeConfig {
     let fees = &params.fees;
@@ -143,7 +163,7 @@ pub fn market_config(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::{LaunchMode, MarketFees, PowParams};
+    use crate::{CreationParams, LaunchMode, MarketFees, PowParams};
     use proptest::prelude::*;
     use psp::limits::{MAX_REWARD_DURATION, MIN_REWARD_DURATION};
 
@@ -192,6 +212,13 @@ pub(crate) mod tests {
                 max_difficulty: 1 << 60,
                 solution_time: 60_000,
                 retarget_interval: 16,
+            },
+            creations: CreationParams {
+                points: 10,
+                budget: 1_000,
+                review_window: 7 * DAY,
+                max_pending: 3,
+                open_interval: None,
             },
             mode: LaunchMode::Fair,
         }
@@ -514,6 +541,35 @@ pub(crate) mod tests {
         assert_eq!(
             (config.solution_time, config.retarget_interval),
             (60_000, 16)
+        );
+    }
+
+    #[test]
+    fn creation_parameters_are_the_desk_s_own_checks() {
+        let refused = Err(FactoryError::InvalidCreations);
+        assert_eq!(with(|p| p.creations.points = 0), refused);
+        assert_eq!(
+            with(|p| p.creations.points = 1_001),
+            refused,
+            "above the budget"
+        );
+        assert_eq!(with(|p| p.creations.review_window = 0), refused);
+        assert_eq!(with(|p| p.creations.max_pending = 0), refused);
+        assert_eq!(with(|p| p.creations.max_pending = 17), refused);
+        assert_eq!(with(|p| p.creations.open_interval = Some(1)), refused);
+        assert_eq!(
+            with(|p| p.creations.open_interval = Some(3_600_000)),
+            Ok(())
+        );
+        let rules = creation_rules(&valid());
+        assert_eq!(
+            (
+                rules.points,
+                rules.review_window,
+                rules.max_pending,
+                rules.mode
+            ),
+            (10, 7 * DAY, 3, Mode::Curated)
         );
     }
 

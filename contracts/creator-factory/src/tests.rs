@@ -23,6 +23,7 @@ fn hashes() -> CodeHashes {
         vesting: hash(5),
         market: hash(6),
         pow: hash(7),
+        creations: hash(8),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum FactoryError {
     UnexpectedCodeHashes,
     /// Proof-of-work parameters out of range (see [`PowParams`]).
     InvalidProofOfWork,
+    /// Creation-mining parameters out of range (see [`CreationParams`]).
+    InvalidCreations,
 }
 
 /// The code hashes of the suite's contracts (uploaded beforehand).
@@ -51,6 +53,7 @@ pub struct CodeHashes {
     pub vesting: Hash,
     pub market: Hash,
     pub pow: Hash,
+    pub creations: Hash,
 }
 
 /// The market's fee rates (basis points of the amount traded), as `creator_market::FeeConfig`
@@ -92,6 +95,26 @@ pub struct PowParams {
     /// The aimed time per solution (ms) and the solutions between two retargets.
     pub solution_time: u64,
     pub retarget_interval: u32,
+}
+
+/// Creation mining, as `creation_mining::rules::Rules` (whose types carry no metadata here:
+/// see `Cargo.toml`) plus the creations project's budget in the pool. Valid when `points` is
+/// positive and at most `budget`, the review window 1 ms to 30 days, `max_pending` 1 to 16,
+/// and an open mode's interval at least an hour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct CreationParams {
+    /// Mining points an accepted creation earns its creator.
+    pub points: u128,
+    /// The most points all creations may earn in one epoch (the per-collection budget).
+    pub budget: u128,
+    /// How long a curator has to review a submission (ms).
+    pub review_window: u64,
+    /// Most submissions one account may have waiting.
+    pub max_pending: u32,
+    /// `None`: curated (the creator is the first curator). `Some(interval)`: open, without a
+    /// curator, at most one creation per account per `interval` ms.
+    pub open_interval: Option<u64>,
 }
 
 /// Who holds power over the creator's token.
@@ -155,6 +178,9 @@ pub struct CreatorParams {
     pub max_tokens_per_call: Option<u128>,
     /// Proof-of-work mining (starts at creation).
     pub pow: PowParams,
+    /// Creation mining: fans' accepted creations are minted in the collection and earn points
+    /// in the pool's project 0, which the creation desk leads.
+    pub creations: CreationParams,
     /// Fair launch (the default) or the creator's custom powers over the token.
     pub mode: LaunchMode,
 }
@@ -172,6 +198,8 @@ pub struct Suite {
     pub market: AccountId,
     /// The proof-of-work miner's contract.
     pub pow: AccountId,
+    /// The creation-mining desk (fans submit creations, curators review them).
+    pub creations: AccountId,
     /// How the token was launched.
     pub mode: LaunchMode,
 }

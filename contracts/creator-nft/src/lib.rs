@@ -16,6 +16,10 @@
 //!   (see `psp::merkle`); `allowance` caps what that account may buy in the drop.
 //! * Item metadata lives at `baseURI` + id (collection attribute `baseURI`); per-item
 //!   attributes can be set by the admin.
+//! * Fans' creations (`mint_creation`, called by the creation-mining contract as `MINTER`):
+//!   the item's id is `Id::Bytes` of its content hash, so the same content is never minted
+//!   twice; the fan is recorded as its creator (`creator_of`), and is its royalty receiver at
+//!   the collection's rate.
 //! * Times are the chain's block timestamps (milliseconds on pallet-timestamp chains).
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 #![cfg_attr(
@@ -37,8 +41,9 @@ pub use types::*;
 #[ink::contract]
 mod creator_nft {
     use super::{
-        CollectionError, Drop, DropConfig, DropConfigured, Proceeds, ProceedsChanged, Purchased,
-        Royalty, RoyaltyChanged, MAX_ATTRIBUTE_KEY, MAX_ATTRIBUTE_VALUE,
+        CollectionError, CreationMinted, Drop, DropConfig, DropConfigured, Proceeds,
+        ProceedsChanged, Purchased, Royalty, RoyaltyChanged, MAX_ATTRIBUTE_KEY,
+        MAX_ATTRIBUTE_VALUE,
     };
     use ink::{
         prelude::{string::String, vec::Vec},
@@ -68,6 +73,8 @@ mod creator_nft {
         pub(crate) proceeds: Lazy<Proceeds>,
         pub(crate) royalty: Lazy<Royalty>,
         pub(crate) upgrades: UpgradeTimelock,
+        /// The fan who made each creation (`mint_creation`): its royalty receiver.
+        pub(crate) creators: Mapping<Id, AccountId>,
     }
 
     impl CreatorNft {
@@ -90,6 +97,7 @@ mod creator_nft {
                 next_item: 1,
                 proceeds: Lazy::default(),
                 royalty: Lazy::default(),
+                creators: Mapping::default(),
             };
             for role in [DEFAULT_ADMIN_ROLE, MINTER] {
                 psp::emit(collection.roles.setup(role, admin));
@@ -221,13 +229,56 @@ mod creator_nft {
         }
 
         /// The royalty on a secondary sale of item `id` at `sale_price`: who receives it and
-        /// how much (EIP-2981 style; the same for every item).
+        /// how much (EIP-2981 style). One rate for every item; the receiver is the fan who
+        /// made the item if it is a creation, else the collection's receiver.
         #[ink(message)]
         pub fn royalty_info(&self, id: Id, sale_price: Balance) -> (AccountId, Balance) {
-            let _ = id; // named `id` for the metadata: the royalty is the same for every item
             let royalty = self.royalty.get();
             let royalty = royalty.unwrap_or_else(|| Royalty::none(self.proceeds().treasury));
-            (royalty.receiver, royalty.on(sale_price))
+            let receiver = self.creator_of(id).unwrap_or(royalty.receiver);
+            (receiver, royalty.on(sale_price))
+        }
+
+        /// Mints a fan's accepted creation to `creator`: item `Id::Bytes(content_hash)`, with
+        /// attribute `uri` = `uri` (at most 1,024 bytes), `creator` recorded as the item's
+        /// creator and royalty receiver. `MINTER` only (the creation-mining contract). A
+        /// content hash minted before is refused (`Token(TokenExists)`), even after a burn.
+        #[ink(message)]
+        pub fn mint_creation(
+            &mut self,
+            creator: AccountId,
+            content_hash: [u8; 32],
+            uri: String,
+        ) -> Result<Id, CollectionError> {
+            if !self.roles.has(MINTER, self.env().caller()) {
+                return Err(CollectionError::MissingRole);
+            }
+            if uri.len() > MAX_ATTRIBUTE_VALUE {
+                return Err(CollectionError::InvalidAttribute);
+            }
+            let id = Id::Bytes(content_hash.to_vec());
+            if self.creators.contains(&id) {
+                return Err(CollectionError::Token(PSP34Error::TokenExists));
+            }
+            self.update(|nft| nft.mint(creator, id.clone()))
+                .map_err(CollectionError::Token)?;
+            self.creators.insert(&id, &creator);
+            self.store_attribute(id.clone(), b"uri".to_vec(), uri.clone().into_bytes());
+            psp::emit(CreationMinted {
+                creator,
+                content_hash,
+                uri,
+            });
+            Ok(id)
+        }
+
+        /// The fan who made item `id`, if it is a creation (`mint_creation`).
+        #[ink(message)]
+        pub fn creator_of(&self, id: Id) -> Option<AccountId> {
+            if psp::psp34::id_too_long(&id) {
+                return None;
+            }
+            self.creators.get(id)
         }
 
         /// Sets the royalty receiver and rate. Admin only; at most 10,000 basis points.

@@ -11,8 +11,8 @@
 
 use crate::creator_nft::CreatorNft;
 use crate::{
-    CollectionError, DropConfig, DropConfigured, DropEnded, Proceeds, ProceedsChanged, Purchased,
-    RoyaltyChanged,
+    CollectionError, CreationMinted, DropConfig, DropConfigured, DropEnded, Proceeds,
+    ProceedsChanged, Purchased, RoyaltyChanged,
 };
 use ink::primitives::AccountId;
 use psp::testing::{accounts, emitted as decode_all, set_caller, set_time};
@@ -555,3 +555,63 @@ psp::psp34_tests!(CreatorNft, collection, mint_by_hand);
 psp::ownable_tests!(CreatorNft, collection);
 psp::access_control_tests!(CreatorNft, collection);
 psp::upgradeable_tests!(CreatorNft, collection);
+
+#[ink::test]
+fn a_creation_is_minted_once_to_its_creator_who_receives_its_royalty() {
+    let mut nft = collection();
+    let (alice, bob, charlie) = (accounts().alice, accounts().bob, accounts().charlie);
+    nft.set_royalty(alice, 500).expect("royalty");
+    set_caller(bob);
+    assert_eq!(
+        nft.mint_creation(bob, [7; 32], "ipfs://art".into()),
+        Err(CollectionError::MissingRole)
+    );
+    set_caller(alice);
+    let id = Id::Bytes([7; 32].to_vec());
+    assert_eq!(
+        nft.mint_creation(bob, [7; 32], "ipfs://art".into()),
+        Ok(id.clone())
+    );
+    assert_eq!(nft.owner_of(id.clone()), Some(bob));
+    assert_eq!(nft.creator_of(id.clone()), Some(bob));
+    assert_eq!(nft.creator_of(Id::U8(1)), None);
+    assert_eq!(
+        nft.get_attribute(id.clone(), b"uri".to_vec()),
+        Some(b"ipfs://art".to_vec())
+    );
+    assert_eq!(nft.royalty_info(id.clone(), 1_000), (bob, 50));
+    assert_eq!(nft.royalty_info(Id::U8(1), 1_000), (alice, 50));
+    assert_eq!(
+        decode_all::<CreationMinted>(),
+        vec![CreationMinted {
+            creator: bob,
+            content_hash: [7; 32],
+            uri: "ipfs://art".into()
+        }]
+    );
+    // The same content is never minted again, not even after a burn.
+    assert_eq!(
+        nft.mint_creation(charlie, [7; 32], "ipfs://copy".into()),
+        Err(CollectionError::Token(PSP34Error::TokenExists))
+    );
+    set_caller(bob);
+    nft.burn(bob, id.clone()).expect("burn");
+    set_caller(alice);
+    assert_eq!(
+        nft.mint_creation(charlie, [7; 32], "ipfs://copy".into()),
+        Err(CollectionError::Token(PSP34Error::TokenExists))
+    );
+    // A sale moves the item, not the royalty.
+    nft.mint_creation(bob, [8; 32], "ipfs://two".into())
+        .expect("mint");
+    set_caller(bob);
+    let second = Id::Bytes([8; 32].to_vec());
+    nft.transfer(charlie, second.clone(), Vec::new())
+        .expect("transfer");
+    assert_eq!(nft.royalty_info(second, 1_000), (bob, 50));
+    set_caller(alice);
+    assert_eq!(
+        nft.mint_creation(bob, [9; 32], "u".repeat(crate::MAX_ATTRIBUTE_VALUE + 1)),
+        Err(CollectionError::InvalidAttribute)
+    );
+}

@@ -171,6 +171,18 @@ pub struct ProceedsChanged {
     pub proceeds: Proceeds,
 }
 
+/// Emitted when a fan's accepted creation is minted to them (`mint_creation`): the item's id
+/// is `Id::Bytes` of the content hash; the fan is its creator and its royalty receiver.
+#[ink::event]
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct CreationMinted {
+    #[ink(topic)]
+    pub creator: AccountId,
+    pub content_hash: [u8; 32],
+    /// The metadata URI (also the item's `uri` attribute).
+    pub uri: ink::prelude::string::String,
+}
+
 /// Emitted when the royalty changes.
 #[ink::event]
 #[derive(Debug, PartialEq, Eq, Clone)]

@@ -90,11 +90,12 @@ fn settle<T, E>(
 ///
 /// The one place a call is assembled. The selectors are the traits' own (`Trait::message`,
 /// the names `#[ink::trait_definition]` hashes; `tests` pins them against the generated call
-/// builders), and `args` are the message's arguments in order. Measured: one builder shared
+/// builders), or, for a suite contract's own message, `ink::selector_bytes!("name")` (the
+/// caller's Wasm tests pin those); `args` are the message's arguments in order, as a tuple. Measured: one builder shared
 /// by messages of the same argument types keeps a contract's Wasm at the size of the
 /// hand-written calls it replaces, where one `contract_ref!` builder per message added up to
 /// 4 % (the market's `mint` and `burn`).
-fn invoke<Args: scale::Encode, T: scale::Decode, E: scale::Decode>(
+pub fn invoke<Args: scale::Encode, T: scale::Decode, E: scale::Decode>(
     callee: AccountId,
     selector: [u8; 4],
     args: Args,

@@ -5,8 +5,9 @@
 //! names a referrer); a fan buys an NFT drop with it; fans stake, and the stakes pick up the
 //! stakers' share of every trade's fee and the drop's proceeds; the creator shares native
 //! profits; a Merkle round rewards loyal fans; more trading; the creator registers two
-//! community projects, whose leads attest contributions (one by a signed voucher), and the
-//! contributors claim mined tokens; a fan's miner mines by proof of work; the vesting wallet
+//! community projects, whose leads attest contributions (one by a signed voucher), a fan's
+//! artwork is accepted by the curator and minted to him as an NFT, and the contributors and
+//! the artist claim mined tokens; a fan's miner mines by proof of work; the vesting wallet
 //! releases after the cliff; finally, what every holder would receive if all sold now, in the
 //! worst order for the fans, adding up to the reserve. Every step is a real call; the report
 //! shows what it cost (gas, storage deposit) and who holds what afterwards, and the same is
@@ -51,6 +52,7 @@ enum Target {
     Vesting,
     Market,
     Pow,
+    Creations,
 }
 
 impl Demo {
@@ -71,6 +73,7 @@ impl Demo {
             Target::Vesting => (&self.bundles.vesting, self.suite.vesting),
             Target::Market => (&self.bundles.market, self.suite.market),
             Target::Pow => (&self.bundles.pow, self.suite.pow),
+            Target::Creations => (&self.bundles.creations, self.suite.creations),
         };
         (bundle, sandbox_id(&address))
     }
@@ -536,24 +539,57 @@ fn main() {
         (voucher, signature),
         0,
     );
+    // Creation mining: Dave's artwork, accepted by Mira as curator, is minted to him and earns
+    // points in the pool's creations project.
+    let artwork = [0xDAu8; 32];
+    let submission = demo.step::<u64, creation_mining::CreationError>(
+        "Dave submits his artwork (its content hash and an IPFS URI) to Mira's creation desk",
+        "dave",
+        Target::Creations,
+        "submit",
+        (artwork, String::from("ipfs://dave/backstage-sketch.json")),
+        0,
+    );
+    demo.step::<(), creation_mining::CreationError>(
+        "Mira, the curator, accepts it: the NFT is minted to Dave (its creator and royalty receiver), 100 points",
+        "creator",
+        Target::Creations,
+        "review",
+        (submission, true),
+        0,
+    );
+    let made_by: Option<ink::primitives::AccountId> = demo.query(
+        Target::Collection,
+        "creator_of",
+        psp::Id::Bytes(artwork.to_vec()),
+    );
+    assert_eq!(made_by, Some(dave));
+    // Epoch 1's 1,000 MIRA, pro rata: Dave 30 (wiki) + 100 (artwork), Carol 10 (translation).
+    let (dave_points, carol_points, creation_points, all_points) =
+        (130u128, 10u128, 100u128, 140u128);
+    let share = |points: u128| 1_000 * ONE * points / all_points;
     demo.chain.set_time(epoch_start + 8 * DAY + DAY);
-    let mined = demo.step::<u128, mining_pool::PoolError>(
-        "After the epoch and its dispute window Dave claims 3/4 of the emission (1,000 MIRA)",
+    let dave_mined = demo.step::<u128, mining_pool::PoolError>(
+        "After the epoch and its dispute window Dave claims 130/140 of the emission (1,000 MIRA)",
         "dave",
         Target::Pool,
         "claim",
         1u32,
         0,
     );
-    assert_eq!(mined, 750 * ONE);
-    demo.step::<u128, mining_pool::PoolError>(
-        "Carol claims her quarter",
+    assert_eq!(dave_mined, share(dave_points));
+    let carol_mined = demo.step::<u128, mining_pool::PoolError>(
+        "Carol claims her 10/140",
         "carol",
         Target::Pool,
         "claim",
         1u32,
         0,
     );
+    assert_eq!(carol_mined, share(carol_points));
+    let pool_mined = dave_mined + carol_mined;
+    let creations_mined = share(creation_points);
+    let contributions_mined = pool_mined - creations_mined;
 
     // Proof-of-work mining: Dave runs the miner (every core, the contract's hash) and
     // submits each solution in the next block.
@@ -602,8 +638,8 @@ fn main() {
     let supply: u128 = demo.query(Target::Token, "PSP22::total_supply", ());
     assert_eq!(
         supply,
-        (5_000 + 1_000) * ONE + pow_mined + market_net,
-        "allocation + mined (contributions, proof of work) + what the market sold: nothing else"
+        5_000 * ONE + pool_mined + pow_mined + market_net,
+        "allocation + mined (contributions, creations, proof of work) + what the market sold: nothing else"
     );
     let mut holders: Vec<(String, u128)> = Vec::new();
     for (name, account) in demo.cast.clone() {
@@ -616,6 +652,7 @@ fn main() {
         ("pool", demo.suite.pool),
         ("market", demo.suite.market),
         ("proof of work", demo.suite.pow),
+        ("creation desk", demo.suite.creations),
     ] {
         holders.push((name.to_string(), demo.mira(&sandbox_id(&address))));
     }
@@ -623,7 +660,7 @@ fn main() {
     assert_eq!(sum, supply, "every MIRA is accounted for");
     assert_eq!(
         demo.mira(&demo.actor("carol")),
-        carol_bought.tokens - 150 * ONE + 20 * ONE + 250 * ONE
+        carol_bought.tokens - 150 * ONE + 20 * ONE + carol_mined
     );
     let state: creator_market::MarketState = demo
         .query::<Result<creator_market::MarketState, Market>>(Target::Market, "state", ())
@@ -682,8 +719,9 @@ fn main() {
     );
     let _ = writeln!(
         demo.text,
-        "\nMined: {} MIRA for contributions (Dave 750, Carol 250), {} MIRA by proof of work (Dave, 3 solutions).",
-        tokens(1_000 * ONE, ONE),
+        "\nMined: {} MIRA for contributions to projects (Dave's wiki articles, Carol's translation), {} MIRA for creations (Dave's artwork, now his NFT), {} MIRA by proof of work (Dave, 3 solutions).",
+        tokens(contributions_mined, ONE),
+        tokens(creations_mined, ONE),
         tokens(pow_mined, ONE)
     );
     let _ = writeln!(
@@ -703,8 +741,13 @@ fn main() {
             "vesting": format!("{:?}", demo.suite.vesting),
             "market": format!("{:?}", demo.suite.market),
             "pow": format!("{:?}", demo.suite.pow),
+            "creations": format!("{:?}", demo.suite.creations),
         },
-        "mined": { "contributions": (1_000 * ONE).to_string(), "proof_of_work": pow_mined.to_string() },
+        "mined": {
+            "contributions": contributions_mined.to_string(),
+            "creations": creations_mined.to_string(),
+            "proof_of_work": pow_mined.to_string(),
+        },
         "create_creator": { "ref_time": receipt.gas.ref_time(), "proof_size": receipt.gas.proof_size(), "storage_deposit": receipt.storage_deposit.to_string() },
         "steps": demo.steps,
         "mira_supply": supply.to_string(),
