@@ -1,7 +1,9 @@
 //! Hostile PSP22 tokens (`e2e-tests/hostile-psp22`, compiled like the suite) against every
 //! suite contract that calls a PSP22 it was configured with: the collection's drop payment
 //! token, the distributor's staking token and PSP22 reward assets, the mining pool's token
-//! (mint), the market's token (mint, burn) and the vesting wallet's token (transfer).
+//! (mint), proof of work's token (mint), the market's token (mint, burn) and the vesting
+//! wallet's token (transfer). (The creation desk calls only the suite's own collection and
+//! pool, fixed at its construction: no token reaches it.)
 //!
 //! Each mode, each contract: `Reenter` (the token calls back into the contract that called it:
 //! refused by the runtime with `ReentranceDenied`, seen in the host-call trace; the outer call
@@ -29,6 +31,7 @@ use e2e_tests::{
 use hostile_psp22::{Mode, ReentryOutcome, ABSURD_DECIMALS, FLAKY};
 use ink::scale::{Decode, Encode};
 use mining_pool::{PoolConfig, PoolError};
+use proof_of_work::{PowConfig, PowError, PowState};
 use psp::{Id, PSP22Error};
 use reward_distributor::{Asset, DistributorError};
 
@@ -1229,6 +1232,131 @@ fn pool_with_an_absurd_token_waits_until_the_supply_has_room() {
             fan: EMISSION,
             supply: MAX,
         }
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proof of work: a solution mints.
+// ---------------------------------------------------------------------------------------------
+
+/// The reward of a solution.
+const SOLUTION_REWARD: u128 = 50;
+
+struct Dig {
+    w: World,
+    pow: Contract,
+}
+
+/// Everything a solution changes.
+#[derive(Debug, PartialEq, Eq)]
+struct DigState {
+    pow: PowState,
+    fan: u128,
+}
+
+impl Dig {
+    /// A proof-of-work contract minting the hostile token, at a difficulty of 16 hashes.
+    fn new(mode: Mode) -> Self {
+        let mut w = World::new(mode);
+        let config = PowConfig {
+            token: w.token.id(),
+            start: START,
+            initial_reward: SOLUTION_REWARD,
+            halving_interval: 100,
+            cap: 10 * SOLUTION_REWARD,
+            initial_difficulty: 16,
+            min_difficulty: 2,
+            max_difficulty: 1 << 40,
+            solution_time: 6_000,
+            retarget_interval: 10,
+        };
+        let pow = w
+            .chain
+            .instantiate(&Bundle::shared("proof_of_work"), config, &creator());
+        if mode != Mode::Absurd {
+            w.set_mode(mode);
+        }
+        w.chain.next_block(6_000);
+        Self { w, pow }
+    }
+
+    fn state(&mut self) -> DigState {
+        DigState {
+            pow: self.w.chain.read(&self.pow, "state", ()),
+            fan: self.w.balance(&fan()),
+        }
+    }
+
+    /// The fan's solution for the current challenge: `mine`'s arguments.
+    fn solution(&mut self) -> ([u8; 32], u128) {
+        let state: PowState = self.w.chain.read(&self.pow, "state", ());
+        let found = miner::Work {
+            challenge: state.challenge,
+            miner: *fan().as_ref(),
+            target: state.target,
+        }
+        .search(0, 1, u64::MAX, &Default::default())
+        .expect("found");
+        (state.challenge, found.nonce)
+    }
+
+    fn mine(&mut self) -> Result<u128, PowError> {
+        let solution = self.solution();
+        self.w.chain.send(&self.pow, &fan(), "mine", solution).0
+    }
+}
+
+#[test]
+fn proof_of_work_refuses_reentry_from_its_token_and_keeps_the_challenge() {
+    let mut dig = Dig::new(Mode::Honest);
+    let pow = dig.pow.clone();
+    let before = dig.state();
+    let solution = dig.solution();
+    dig.w.reenter(&pow, "mine", solution);
+    let (result, denied) = dig
+        .w
+        .send_traced::<u128, PowError>(&pow, "mine", solution, &fan(), 0);
+    assert_eq!(result, Err(PowError::MintCallFailed));
+    assert!(denied, "the trace shows ReentranceDenied");
+    assert_eq!(dig.state(), before, "the challenge still pays");
+    dig.w.set_mode(Mode::Honest);
+    assert_eq!(dig.mine(), Ok(SOLUTION_REWARD));
+}
+
+#[test]
+fn proof_of_work_with_a_flaky_token_keeps_a_failed_solution_good() {
+    let mut dig = Dig::new(Mode::Flaky);
+    dig.w.next_call_fails(true);
+    let before = dig.state();
+    assert_eq!(dig.mine(), Err(PowError::Mint(flaky())));
+    assert_eq!(dig.state(), before);
+    dig.w.tick();
+    assert_eq!(dig.mine(), Ok(SOLUTION_REWARD));
+    let after = dig.state();
+    assert_eq!(
+        (after.pow.solutions, after.pow.minted, after.fan),
+        (1, SOLUTION_REWARD, SOLUTION_REWARD)
+    );
+    assert_ne!(
+        after.pow.challenge, before.pow.challenge,
+        "a paid challenge is replaced"
+    );
+}
+
+#[test]
+fn proof_of_work_with_an_absurd_token_refuses_typed_and_a_liar_costs_only_the_miner() {
+    let mut absurd = Dig::new(Mode::Absurd);
+    let before = absurd.state();
+    assert_eq!(absurd.mine(), Err(PowError::Mint(cap_exceeded())));
+    assert_eq!(absurd.state(), before);
+    // Trust assumption, as for the pool: the contract takes its token's `Ok` as minted. A lying
+    // token pays the miner nothing; the contract never mints twice for one challenge.
+    let mut liar = Dig::new(Mode::Liar);
+    assert_eq!(liar.mine(), Ok(SOLUTION_REWARD));
+    let after = liar.state();
+    assert_eq!(
+        (after.pow.solutions, after.pow.minted, after.fan),
+        (1, SOLUTION_REWARD, 0)
     );
 }
 

@@ -514,6 +514,52 @@ fn unhex(text: &str) -> Vec<u8> {
         .collect()
 }
 
+/// The voucher CLI's arguments for a 40-point voucher in epoch 0 (domain 42).
+struct CliVoucher {
+    pool: String,
+    project: String,
+    contributor: String,
+    deadline: String,
+}
+
+impl CliVoucher {
+    /// What the CLI prints for `suri` and `nonce` (and `extra` options), and the voucher and
+    /// signature its `args` decode to.
+    fn sign(
+        &self,
+        suri: &str,
+        nonce: &str,
+        extra: &[&str],
+    ) -> (serde_json::Value, Voucher, [u8; 65]) {
+        let mut args = vec![
+            "--suri",
+            suri,
+            "--pool",
+            &self.pool,
+            "--domain",
+            "42",
+            "--project",
+            &self.project,
+            "--contributor",
+            &self.contributor,
+            "--epoch",
+            "0",
+            "--points",
+            "40",
+            "--nonce",
+            nonce,
+            "--deadline",
+            &self.deadline,
+        ];
+        args.extend_from_slice(extra);
+        let printed = voucher_cli(&args);
+        let (voucher, signature) =
+            ink::scale::Decode::decode(&mut &unhex(printed["args"].as_str().expect("args"))[..])
+                .expect("the arguments of submit_voucher");
+        (printed, voucher, signature)
+    }
+}
+
 #[test]
 fn the_voucher_cli_signs_what_the_pool_accepts() {
     let mut suite = Suite::new(u128::MAX);
@@ -524,37 +570,18 @@ fn the_voucher_cli_signs_what_the_pool_accepts() {
         use sp_core::crypto::Ss58Codec;
         sp_core::crypto::AccountId32::from(*AsRef::<[u8; 32]>::as_ref(&id(fan))).to_ss58check()
     };
-    let deadline = (GENESIS + 500).to_string();
-    let project = project.to_string();
-    let signed = voucher_cli(&[
-        "--suri",
-        "//Alice",
-        "--pool",
-        &pool,
-        "--domain",
-        "42",
-        "--project",
-        &project,
-        "--contributor",
-        &fan_ss58,
-        "--epoch",
-        "0",
-        "--points",
-        "40",
-        "--nonce",
-        "7",
-        "--deadline",
-        &deadline,
-        "--evidence",
-        "https://example.org/pr/17",
-    ]);
+    let cli = CliVoucher {
+        pool,
+        project: project.to_string(),
+        contributor: fan_ss58,
+        deadline: (GENESIS + 500).to_string(),
+    };
+    let (signed, voucher, signature) =
+        cli.sign("//Alice", "7", &["--evidence", "https://example.org/pr/17"]);
     assert_eq!(
         signed["signer_hex"],
         format!("0x{}", e2e_tests::hex(lead.account().as_ref()))
     );
-    let (voucher, signature): (Voucher, [u8; 65]) =
-        ink::scale::Decode::decode(&mut &unhex(signed["args"].as_str().expect("args"))[..])
-            .expect("the arguments of submit_voucher");
     assert_eq!(
         (voucher.contributor, voucher.points, voucher.nonce),
         (id(fan), 40, 7)
@@ -576,29 +603,7 @@ fn the_voucher_cli_signs_what_the_pool_accepts() {
         Some((voucher.project, lead.account()))
     );
     // A voucher the CLI signs with a key that does not lead the project is refused.
-    let stranger = voucher_cli(&[
-        "--suri",
-        "//Bob",
-        "--pool",
-        &pool,
-        "--domain",
-        "42",
-        "--project",
-        &project,
-        "--contributor",
-        &fan_ss58,
-        "--epoch",
-        "0",
-        "--points",
-        "40",
-        "--nonce",
-        "8",
-        "--deadline",
-        &deadline,
-    ]);
-    let (voucher, signature): (Voucher, [u8; 65]) =
-        ink::scale::Decode::decode(&mut &unhex(stranger["args"].as_str().expect("args"))[..])
-            .expect("decodes");
+    let (_, voucher, signature) = cli.sign("//Bob", "8", &[]);
     assert_eq!(
         suite
             .chain
