@@ -23,6 +23,8 @@ pub mod economy;
 pub mod fixtures;
 pub mod layout;
 pub mod merkle_round;
+#[cfg(feature = "node")]
+pub mod node_mining;
 pub mod pow_mining;
 pub mod sweep;
 
