@@ -16,8 +16,8 @@
 //! * Spam: each account may have at most `max_pending` submissions waiting (1 to 16). A cap
 //!   rather than a deposit in the creator token: a deposit would need an approval and two token
 //!   calls per submission (and trust in the token's behaviour), while pallet-contracts already
-//!   charges the submitter the storage deposit of what they store; a review or an expiry
-//!   removes it.
+//!   charges the submitter the storage deposit of what they store (a review or an expiry
+//!   removes the submission, and the runtime refunds that deposit to whoever removes it).
 //! * Open mode (no curator): a submission is accepted at once, at most one per account per
 //!   `interval` (at least an hour), the tighter cap that stands in for the curator. In open
 //!   mode anyone who sees a content hash first can submit it: use it only for content whose
