@@ -20,8 +20,8 @@
 //!   another's tokens or upgrade it; in a **custom** launch the creator holds its admin role,
 //!   `MINTER`, `BURNER` and `PAUSER`;
 //! * the creator holds the admin role and ownership of the other contracts (proof of work has
-//!   neither: nobody administers it); the factory renounces all it held, so it keeps no power
-//!   over any suite.
+//!   neither: nobody administers it; the creation desk has roles but no owner); the factory
+//!   renounces all it held, so it keeps no power over any suite.
 //!
 //! Addresses are predictable: each instantiation is salted with
 //! `blake2_256(SCALE((creator, nonce, kind)))`, where `nonce` counts the creator's suites.
