@@ -153,18 +153,23 @@ mod creator_vesting {
             Ok(amount)
         }
 
-        /// Names a new beneficiary. The beneficiary only; not the wallet itself.
+        /// Names `new_beneficiary` the beneficiary. The beneficiary only; not the wallet
+        /// itself. (The argument is not called `new`: typed-API generators such as typink
+        /// refuse a reserved word.)
         #[ink(message)]
-        pub fn set_beneficiary(&mut self, new: AccountId) -> Result<(), Error> {
+        pub fn set_beneficiary(&mut self, new_beneficiary: AccountId) -> Result<(), Error> {
             let previous = self.beneficiary;
             if self.env().caller() != previous {
                 return Err(Error::NotBeneficiary);
             }
-            if new == self.env().account_id() {
+            if new_beneficiary == self.env().account_id() {
                 return Err(Error::WalletItself);
             }
-            self.beneficiary = new;
-            self.env().emit_event(BeneficiaryChanged { previous, new });
+            self.beneficiary = new_beneficiary;
+            self.env().emit_event(BeneficiaryChanged {
+                previous,
+                new: new_beneficiary,
+            });
             Ok(())
         }
 
