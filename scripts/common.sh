@@ -18,6 +18,10 @@ while read -r dir role _ || [ -n "${dir:-}" ]; do
 done < contracts/LIST
 # Test-only contracts (paths from the repo root), built by a plain `scripts/build`.
 TEST_CONTRACTS=(e2e-tests/hostile-psp22)
+# The BLAKE2-256 hash of file $1 (a Wasm's code hash), as 0x-prefixed hex.
+blake2_256() {
+  python3 -c 'import hashlib,sys; print("0x" + hashlib.blake2b(open(sys.argv[1], "rb").read(), digest_size=32).hexdigest())' "$1"
+}
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 crate_name() { echo "${1//-/_}"; }
 # The crate name of the contract whose role (contracts/LIST) is $1.

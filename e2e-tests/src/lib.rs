@@ -70,12 +70,14 @@ pub fn bundles_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/ink"))
 }
 
-/// A compiled contract: its Wasm and its metadata (from `<name>.contract`).
+/// A compiled contract: its Wasm and its metadata (from `<name>.contract`), and for a split
+/// contract (`psp::split`) the full code its hot code delegates to (`<name>.full.wasm`).
 #[derive(Clone)]
 pub struct Bundle {
     pub name: String,
     pub wasm: Vec<u8>,
     pub metadata: serde_json::Value,
+    pub full_wasm: Option<Vec<u8>>,
 }
 
 impl Bundle {
@@ -121,10 +123,12 @@ impl Bundle {
             .and_then(|hex| hex.strip_prefix("0x"))
             .ok_or_else(|| format!("{}: no source.wasm", path.display()))?;
         let wasm = decode_hex(hex).ok_or_else(|| format!("{}: bad wasm hex", path.display()))?;
+        let full_wasm = std::fs::read(path.with_file_name(format!("{name}.full.wasm"))).ok();
         Ok(Self {
             name: name.into(),
             wasm,
             metadata,
+            full_wasm,
         })
     }
 
@@ -263,15 +267,18 @@ impl Chain {
         }
     }
 
-    /// Uploads `bundle`'s code by `caller`; returns its code hash.
+    /// Uploads `bundle`'s code by `caller` (a split contract's full code first); returns the
+    /// code hash of the code the contract runs.
     pub fn upload(&mut self, bundle: &Bundle, caller: &AccountId32) -> Result<H256, Failure> {
+        if let Some(full) = &bundle.full_wasm {
+            self.upload_wasm(full.clone(), caller)?;
+        }
+        self.upload_wasm(bundle.wasm.clone(), caller)
+    }
+
+    fn upload_wasm(&mut self, wasm: Vec<u8>, caller: &AccountId32) -> Result<H256, Failure> {
         self.sandbox
-            .upload_contract(
-                bundle.wasm.clone(),
-                caller.clone(),
-                None,
-                Determinism::Enforced,
-            )
+            .upload_contract(wasm, caller.clone(), None, Determinism::Enforced)
             .map(|uploaded| uploaded.code_hash)
             .map_err(|error| Failure::Dispatch(format!("{error:?}")))
     }
@@ -286,6 +293,10 @@ impl Chain {
         salt: Vec<u8>,
     ) -> Result<(AccountId32, Receipt), Failure> {
         let input = bundle.input(constructor, args);
+        if let Some(full) = &bundle.full_wasm {
+            // The hot code's constructor locks its full code, which must be on chain.
+            self.upload_wasm(full.clone(), caller)?;
+        }
         // The runtime reports every event of the block; start empty so a receipt has this call's.
         self.sandbox.reset_events();
         let result = self.sandbox.deploy_contract(

@@ -189,7 +189,7 @@ impl Node {
             .tx()
             .sign_and_submit_then_watch_default(&call, &self.key)
             .await
-            .map_err(|error| format!("submit: {error}"))?;
+            .map_err(|error| format!("submit: {error:?}"))?;
         while let Some(status) = progress.next().await {
             let in_block = match status.map_err(|error| format!("watching: {error}"))? {
                 TxStatus::InBestBlock(in_block) | TxStatus::InFinalizedBlock(in_block) => in_block,

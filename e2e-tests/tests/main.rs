@@ -21,4 +21,5 @@ mod mining_pool;
 mod proof_of_work;
 mod reward_distributor;
 mod security;
+mod split;
 mod upgrades;

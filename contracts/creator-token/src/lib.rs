@@ -410,5 +410,20 @@ mod creator_token {
 /// constructor is a compile error there.
 pub use crate::creator_token::CreatorTokenRef;
 
+// The hot code (`psp::split`): what fans and the suite's contracts call on every trade.
+psp::hot_entry_points!(
+    creator_token::CreatorToken,
+    "PSP22::transfer",
+    "PSP22::transfer_from",
+    "PSP22::approve",
+    "PSP22::increase_allowance",
+    "PSP22::decrease_allowance",
+    "PSP22::balance_of",
+    "PSP22::allowance",
+    "PSP22::total_supply",
+    "PSP22Mintable::mint",
+    "PSP22Burnable::burn",
+);
+
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@
 //! * [`math`]: checked arithmetic that never panics.
 //! * [`call`]: the one typed path for calls to other contracts' PSP22 messages.
 //! * [`emit`]: event emission for data cores and shared parts.
+//! * [`split`]: the hot/full code split, so a fan's call loads only the code it runs.
 //!
 //! Features `psp22-token` and `psp34-collection` bring in each standard's ledger and events; a
 //! contract enables only what it implements, so its metadata lists only events it can emit.
@@ -36,6 +37,7 @@ pub mod math;
 pub mod merkle;
 pub mod psp22;
 pub mod psp34;
+pub mod split;
 pub mod upgrade;
 
 #[cfg(feature = "std")]

@@ -27,6 +27,17 @@ const ONE: u128 = 1_000_000_000_000_000_000; // 18 decimals
 const NATIVE: u128 = 10_000_000_000;
 const DAY: u64 = 86_400_000;
 const START: u64 = 1_767_225_600_000; // 2026-01-01
+/// The proof_size of each hot call of a fan before the code split (main at 8deeb10), which
+/// the split is to halve.
+const HOT_CALLS_BEFORE: [(&str, &str, u64); 7] = [
+    ("token", "transfer (to a holder)", 35_440),
+    ("collection", "buy(1) (two token transfers inside)", 164_654),
+    ("distributor", "stake (first stake)", 163_034),
+    ("distributor", "claim(Native), stakers: 1", 61_384),
+    ("market", "buy (mint inside)", 103_553),
+    ("market", "sell (burn inside)", 106_137),
+    ("pool", "claim(epoch), contributors: 1", 83_532),
+];
 /// Participant counts for the claim-scaling rows.
 const SCALES: [u32; 3] = [1, 100, 1_000];
 
@@ -291,6 +302,64 @@ fn tokens(table: &mut Table, bundles: &Bundles, reference: &Bundle) {
         0,
     );
     table.ours("token", "burn", &burn);
+}
+
+/// The token's split (`psp::split`): the same calls on the contract as deployed (hot code, the
+/// rest by delegate call) and on its full code deployed alone, unsplit; what the split saves a
+/// fan's call and what the delegate hop costs an admin's.
+fn split(table: &mut Table, bundles: &Bundles) {
+    let Some(full_wasm) = bundles.token.full_wasm.clone() else {
+        return;
+    };
+    let unsplit = Bundle {
+        name: "creator_token (unsplit)".into(),
+        wasm: full_wasm,
+        metadata: bundles.token.metadata.clone(),
+        full_wasm: None,
+    };
+    let (holder, fan) = (account(1), account(2));
+    for (bundle, how) in [(&*bundles.token, "split"), (&unsplit, "unsplit")] {
+        let mut bench = Bench {
+            chain: Chain::new(),
+        };
+        let args = (
+            Some(String::from("C")),
+            Some(String::from("C")),
+            18u8,
+            ONE * ONE,
+            ink_id(&holder),
+        );
+        let (token, _) = bench
+            .chain
+            .deploy(bundle, "new", args, &holder, vec![])
+            .expect("deploy the token");
+        let mint = (ink_id(&holder), 1_000 * ONE);
+        bench.send(bundle, &token, &holder, "PSP22Mintable::mint", mint, 0);
+        let transfer = (ink_id(&fan), ONE, Vec::<u8>::new());
+        bench.send(
+            bundle,
+            &token,
+            &holder,
+            "PSP22::transfer",
+            transfer.clone(),
+            0,
+        );
+        let receipt = bench.send(bundle, &token, &holder, "PSP22::transfer", transfer, 0);
+        table.ours("split", format!("token transfer, {how}"), &receipt);
+        let grant = (psp::PAUSER, Some(ink_id(&fan)));
+        let receipt = bench.send(
+            bundle,
+            &token,
+            &holder,
+            "AccessControl::grant_role",
+            grant,
+            0,
+        );
+        table.ours("split", format!("token grant_role, {how}"), &receipt);
+        let (_, receipt) =
+            bench.call::<Option<String>>(bundle, &token, &fan, "PSP22Metadata::token_name", (), 0);
+        table.ours("split", format!("token token_name, {how}"), &receipt);
+    }
 }
 
 /// A fresh chain with the factory and one creator's suite, at `START`: a custom launch, so
@@ -738,6 +807,28 @@ fn targets(table: &Table, token_size: usize, reference_size: usize) -> Vec<(Stri
             format!("ref_time {x_time:.3}x, proof_size {x_proof:.3}x"),
         ));
     }
+    let new_holder = table.find("token", "transfer (to a new holder)");
+    let reference_deposit = new_holder
+        .reference
+        .expect("reference measured")
+        .storage_deposit;
+    checks.push((
+        "token: a new holder's first balance deposits no more than the reference's".into(),
+        new_holder.ours.storage_deposit <= reference_deposit,
+        format!(
+            "{} against {reference_deposit}",
+            new_holder.ours.storage_deposit
+        ),
+    ));
+    for (section, call, before) in HOT_CALLS_BEFORE {
+        let proof = table.find(section, call).ours.proof_size;
+        let x = ratio(proof, before);
+        checks.push((
+            format!("{section} {call}: proof_size <= half of before the split"),
+            x <= 0.5,
+            format!("{proof} against {before} = {x:.3}x"),
+        ));
+    }
     let x_size = token_size as f64 / reference_size as f64;
     checks.push((
         "token Wasm <= 1.2x the reference".into(),
@@ -801,6 +892,7 @@ fn main() {
 
     let mut table = Table::default();
     tokens(&mut table, &bundles, &reference);
+    split(&mut table, &bundles);
     collection(&mut table, &bundles);
     for n in SCALES {
         distributor(&mut table, &bundles, n);

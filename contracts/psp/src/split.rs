@@ -1,0 +1,248 @@
+//! The hot/full code split: a fan's call loads only the code it runs.
+//!
+//! pallet-contracts puts the whole code of every contract a call touches into that call's
+//! proof, and charges ref_time per byte to load and instantiate it. The fan's calls of a
+//! contract (a transfer, a stake) need only a few of its messages, so a split contract is
+//! deployed as two code blobs built from **one source, one storage struct**:
+//!
+//! * the **full** code: the contract exactly as written, every message, its metadata. It is
+//!   uploaded but never instantiated;
+//! * the **hot** code, which the contract account runs: the same crate built with the
+//!   `hot` feature. Its entry points ([`hot_entry_points!`]) dispatch a short list of hot
+//!   messages through ink!'s own per-message reflection (the same callable, payment check,
+//!   storage load and write-back, revert flag and `MessageResult` encoding as ink!'s
+//!   dispatcher), and forward every other selector by `delegate_call` to the full code, with
+//!   the caller's input and a tail call, so the full code's answer is the contract's answer.
+//!   Everything not named hot (constructors aside) is left out of the hot Wasm by the linker.
+//!
+//! Wallets and frontends see one contract: its metadata is the full build's (every message,
+//! the selectors unchanged), and a selector that is not hot costs one delegate hop.
+//!
+//! **No layout drift, by construction.** Both blobs are the same crate at the same commit, so
+//! they share the storage struct. The hot code pins the full code's hash at compile time
+//! (`SPLIT_FULL_CODE_HASH`, set by `scripts/build` from the full Wasm it just built): it can
+//! only ever delegate to the exact full code it was built with. Its constructor locks that
+//! code (`lock_delegate_dependency`), so it cannot be removed while the contract lives.
+//!
+//! **Upgrades** replace the hot code (`set_code_hash`); the new hot code pins its own full
+//! code, which must be uploaded before the upgrade is executed (the timelock's 48 hours are
+//! the time to check that it is). The lock taken at instantiation keeps holding the first full
+//! code.
+
+use ink::{
+    env::{
+        call::{build_call, ExecutionInput, Selector},
+        CallFlags, DefaultEnvironment, ReturnFlags,
+    },
+    primitives::Hash,
+    reflect::{ContractConstructorDecoder, DispatchableMessageInfo, ExecuteDispatchable},
+    scale::{Decode, Encode},
+    storage::traits::{Storable, StorageKey},
+    LangError,
+};
+
+/// Whether a message's answer is a refusal, which ink! answers with the revert flag (and no
+/// storage write-back): an `Err` of a `Result`; no other answer is.
+pub trait Answer {
+    /// `true` for a refusal.
+    fn is_refusal(&self) -> bool {
+        false
+    }
+}
+
+impl<T, E> Answer for Result<T, E> {
+    fn is_refusal(&self) -> bool {
+        self.is_err()
+    }
+}
+
+macro_rules! never_refusals {
+    ($($ty:ty),*) => { $(impl Answer for $ty {})* };
+}
+never_refusals!(
+    (),
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    crate::Id,
+    ink::primitives::AccountId,
+    Hash
+);
+impl<T> Answer for Option<T> {}
+impl<T> Answer for ink::prelude::vec::Vec<T> {}
+
+/// The 32 bytes of a code hash written as 64 hex digits, with or without `0x`; evaluated at
+/// compile time, so a malformed hash is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+pub const fn code_hash(hex: &str) -> [u8; 32] {
+    let bytes = hex.as_bytes();
+    let start = if bytes.len() == 66 && bytes[0] == b'0' && bytes[1] == b'x' {
+        2
+    } else {
+        0
+    };
+    assert!(bytes.len() == start + 64, "a code hash is 64 hex digits");
+    let mut hash = [0u8; 32];
+    let mut i = 0;
+    while i < 32 {
+        hash[i] = nibble(bytes[start + 2 * i]) * 16 + nibble(bytes[start + 2 * i + 1]);
+        i += 1;
+    }
+    hash
+}
+
+#[allow(clippy::arithmetic_side_effects)]
+const fn nibble(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        b'A'..=b'F' => digit - b'A' + 10,
+        _ => panic!("a code hash is hex"),
+    }
+}
+
+/// The selector of the call being dispatched (`None` if the input is shorter than four bytes).
+pub fn selector() -> Option<u32> {
+    ink::env::decode_input::<[u8; 4]>()
+        .ok()
+        .map(u32::from_be_bytes)
+}
+
+/// Runs hot message `ID` of contract `C` as ink!'s dispatcher does, and ends the call with its
+/// answer.
+pub fn run<C, const ID: u32>() -> !
+where
+    C: DispatchableMessageInfo<ID, Storage = C> + Storable + StorageKey,
+    C::Input: Decode,
+    C::Output: Encode + Answer,
+{
+    if !C::PAYABLE && ink::env::transferred_value::<DefaultEnvironment>() != 0 {
+        panic!("paid an unpayable message");
+    }
+    let Ok((_, input)) = ink::env::decode_input::<([u8; 4], C::Input)>() else {
+        refuse_input()
+    };
+    let Ok(Some(mut contract)) = ink::env::get_contract_storage::<_, C>(&C::KEY) else {
+        panic!("no contract storage");
+    };
+    let answer = C::CALLABLE(&mut contract, input);
+    let refused = answer.is_refusal();
+    if !refused && C::MUTATES {
+        ink::env::set_contract_storage(&C::KEY, &contract);
+    }
+    let flags = if refused {
+        ReturnFlags::REVERT
+    } else {
+        ReturnFlags::empty()
+    };
+    ink::env::return_value::<ink::MessageResult<C::Output>>(flags, &Ok(answer))
+}
+
+/// Hands the call, input and value as they came, to the full code by delegate call; its
+/// answer (and revert flag) is this call's answer.
+pub fn forward(full_code: [u8; 32]) -> ! {
+    build_call::<DefaultEnvironment>()
+        .delegate(Hash::from(full_code))
+        .call_flags(CallFlags::FORWARD_INPUT | CallFlags::TAIL_CALL)
+        .exec_input(ExecutionInput::new(Selector::new([0; 4])))
+        .returns::<()>()
+        .invoke();
+    // A tail call never returns here; a failed one traps inside `invoke`.
+    panic!("tail call returned")
+}
+
+/// Instantiates contract `C` as ink!'s `deploy` does (constructors are not payable), after
+/// locking the full code so it cannot be removed while this contract lives.
+pub fn deploy<C: ContractConstructorDecoder>(full_code: [u8; 32]) {
+    if ink::env::transferred_value::<DefaultEnvironment>() != 0 {
+        panic!("paid an unpayable constructor");
+    }
+    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&Hash::from(full_code));
+    let Ok(constructor) = ink::env::decode_input::<C::Type>() else {
+        refuse_input()
+    };
+    if ExecuteDispatchable::execute_dispatchable(constructor).is_err() {
+        panic!("constructor dispatch failed");
+    }
+}
+
+/// ink!'s answer to input it cannot decode.
+fn refuse_input() -> ! {
+    ink::env::return_value::<ink::MessageResult<()>>(
+        ReturnFlags::REVERT,
+        &Err(LangError::CouldNotReadInput),
+    )
+}
+
+/// The entry points of a contract's hot build: `hot_entry_points!(Contract, "Trait::message",
+/// ...)` names its hot messages by their metadata labels (a wrong label does not compile);
+/// every other selector goes to the full code whose hash `SPLIT_FULL_CODE_HASH` held at
+/// compile time.
+///
+/// Invoke it once in the contract crate, and build that crate with its `hot` feature, which
+/// must enable `ink-as-dependency` (that removes ink!'s own entry points).
+#[macro_export]
+macro_rules! hot_entry_points {
+    ($contract:ty, $($label:literal),+ $(,)?) => {
+        #[cfg(all(target_arch = "wasm32", feature = "hot"))]
+        const _: () = {
+            const FULL_CODE: [u8; 32] = $crate::split::code_hash(env!("SPLIT_FULL_CODE_HASH"));
+
+            #[no_mangle]
+            pub extern "C" fn call() {
+                let selector = $crate::split::selector();
+                $(
+                    if selector == Some(::ink::selector_id!($label)) {
+                        $crate::split::run::<$contract, { ::ink::selector_id!($label) }>();
+                    }
+                )+
+                $crate::split::forward(FULL_CODE)
+            }
+
+            #[no_mangle]
+            pub extern "C" fn deploy() {
+                $crate::split::deploy::<$contract>(FULL_CODE)
+            }
+        };
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_hash_reads_hex_with_or_without_prefix() {
+        let hex = "00112233445566778899aabbccddeeffFFEEDDCCBBAA99887766554433221100";
+        let hash = code_hash(hex);
+        assert_eq!(hash[0], 0x00);
+        assert_eq!(hash[1], 0x11);
+        assert_eq!(hash[15], 0xff);
+        assert_eq!(hash[16], 0xff);
+        assert_eq!(hash[31], 0x00);
+        assert_eq!(code_hash(&format!("0x{hex}")), hash);
+    }
+
+    #[test]
+    #[should_panic(expected = "64 hex digits")]
+    fn code_hash_refuses_a_short_hash() {
+        code_hash("0x1234");
+    }
+
+    #[test]
+    #[should_panic(expected = "is hex")]
+    fn code_hash_refuses_non_hex() {
+        code_hash(&"g".repeat(64));
+    }
+
+    #[test]
+    fn only_an_err_is_a_refusal() {
+        assert!(Err::<(), u8>(1).is_refusal());
+        assert!(!Ok::<(), u8>(()).is_refusal());
+        assert!(!Some(1u8).is_refusal());
+        assert!(!0u128.is_refusal());
+    }
+}
