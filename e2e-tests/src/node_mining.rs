@@ -147,9 +147,9 @@ impl Node {
     }
 
     /// Dry-runs `mine(challenge, nonce)` (the contract's typed refusal comes back as
-    /// `Ok(Err(..))`), then, if it would pay, signs and submits it and waits until it is in a
-    /// block (a dev node seals one per transaction; on a live chain the next challenge is
-    /// known from there). Returns the reward.
+    /// `Ok(Err(..))`), then, if it would pay, signs and submits it and waits until its
+    /// block is finalized (subxt reads the next challenge and the signer's nonce there; a dev
+    /// node seals a block per transaction and finalizes it a second later). Returns the reward.
     pub async fn mine(
         &self,
         challenge: [u8; 32],
@@ -192,7 +192,9 @@ impl Node {
             .map_err(|error| format!("submit: {error:?}"))?;
         while let Some(status) = progress.next().await {
             let in_block = match status.map_err(|error| format!("watching: {error}"))? {
-                TxStatus::InBestBlock(in_block) | TxStatus::InFinalizedBlock(in_block) => in_block,
+                // subxt reads state and the signer's nonce at the latest finalized block:
+                // the next challenge and nonce are known once this one is final.
+                TxStatus::InFinalizedBlock(in_block) => in_block,
                 TxStatus::Error { message }
                 | TxStatus::Invalid { message }
                 | TxStatus::Dropped { message } => return Err(format!("not included: {message}")),
@@ -205,6 +207,36 @@ impl Node {
             return Ok(answer);
         }
         Err("the node stopped reporting the extrinsic".into())
+    }
+
+    /// Waits until a block later than the latest finalized one is finalized (at most two
+    /// minutes: a dev node seals blocks only for transactions).
+    pub async fn next_block(&self) -> Result<(), Failure> {
+        let now = self
+            .api
+            .blocks()
+            .at_latest()
+            .await
+            .map_err(|error| format!("latest block: {error}"))?
+            .number();
+        let mut blocks = self
+            .api
+            .blocks()
+            .subscribe_finalized()
+            .await
+            .map_err(|error| format!("block subscription: {error}"))?;
+        let wait = async {
+            while let Some(block) = blocks.next().await {
+                let block = block.map_err(|error| format!("block subscription: {error}"))?;
+                if block.number() > now {
+                    return Ok(());
+                }
+            }
+            Err("the node stopped reporting blocks".to_string())
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(120), wait)
+            .await
+            .map_err(|_| "no new block in two minutes".to_string())?
     }
 
     /// The miner's balance of `token`, by a dry run of `PSP22::balance_of`.

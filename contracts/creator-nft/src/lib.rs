@@ -516,5 +516,18 @@ mod creator_nft {
 /// constructor is a compile error there.
 pub use crate::creator_nft::CreatorNftRef;
 
+// The hot code (`psp::split`): drop purchases, transfers and accepted creations.
+psp::hot_entry_points!(
+    creator_nft::CreatorNft,
+    "buy",
+    "PSP34::transfer",
+    "PSP34::approve",
+    "PSP34::owner_of",
+    "PSP34::balance_of",
+    "PSP34::allowance",
+    "royalty_info",
+    "mint_creation",
+);
+
 #[cfg(test)]
 mod tests;

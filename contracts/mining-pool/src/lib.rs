@@ -521,5 +521,14 @@ mod mining_pool {
 /// constructor is a compile error there.
 pub use crate::mining_pool::MiningPoolRef;
 
+// The hot code (`psp::split`): attestations, vouchers and miners' claims.
+psp::hot_entry_points!(
+    mining_pool::MiningPool,
+    "attest",
+    "submit_voucher",
+    "claim",
+    "claim_epochs",
+);
+
 #[cfg(test)]
 mod tests;

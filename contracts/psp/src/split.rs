@@ -72,6 +72,7 @@ never_refusals!(
     Hash
 );
 impl<T> Answer for Option<T> {}
+impl<A, B> Answer for (A, B) {}
 impl<T> Answer for ink::prelude::vec::Vec<T> {}
 
 /// The 32 bytes of a code hash written as 64 hex digits, with or without `0x`; evaluated at

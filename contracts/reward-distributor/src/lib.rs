@@ -536,5 +536,18 @@ mod reward_distributor {
 /// constructor is a compile error there.
 pub use crate::reward_distributor::RewardDistributorRef;
 
+// The hot code (`psp::split`): staking, reward deposits and claims.
+psp::hot_entry_points!(
+    reward_distributor::RewardDistributor,
+    "stake",
+    "unstake",
+    "withdraw",
+    "claim",
+    "claim_all",
+    "deposit",
+    "deposit_native",
+    "claim_round",
+);
+
 #[cfg(test)]
 mod tests;

@@ -119,8 +119,13 @@ mod node {
                             found.elapsed.as_secs_f64()
                         );
                     }
-                    // Another miner was faster (or a solution already landed in this block):
-                    // read the new state and search again.
+                    // A solution already landed in this block: the next one can only land in
+                    // a later block (the dry run runs on the latest one).
+                    Ok(Err(proof_of_work::PowError::OnePerBlock)) => {
+                        println!("one solution per block: waiting for the next block");
+                        node.next_block().await.unwrap_or_else(|error| fail(error));
+                    }
+                    // Another miner was faster: read the new state and search again.
                     Ok(Err(refused)) => println!("solution refused ({refused:?}); searching again"),
                     Err(error) => fail(error),
                 }
