@@ -193,6 +193,12 @@ struct Node {
 
 impl Node {
     fn deploy(&mut self, bundle: &Bundle, args: impl Encode) -> AccountId32 {
+        if let Some(full) = &bundle.full_wasm {
+            // A split contract's hot code locks its full code, which must be on chain.
+            self.sandbox
+                .upload_contract(full.clone(), account(1), None, Determinism::Enforced)
+                .expect("upload the full code");
+        }
         let result = self.sandbox.deploy_contract(
             bundle.wasm.clone(),
             0,
