@@ -132,6 +132,16 @@ impl Bundle {
         })
     }
 
+    /// A split contract's full code deployed alone, as one unsplit contract (for comparisons).
+    pub fn unsplit(&self) -> Option<Self> {
+        Some(Self {
+            name: format!("{} (unsplit)", self.name),
+            wasm: self.full_wasm.clone()?,
+            metadata: self.metadata.clone(),
+            full_wasm: None,
+        })
+    }
+
     /// The input of message or constructor `label`: its selector, then `args` SCALE-encoded.
     pub fn input(&self, label: &str, args: impl Encode) -> Vec<u8> {
         let mut input = self.selector(label).to_vec();
@@ -270,10 +280,17 @@ impl Chain {
     /// Uploads `bundle`'s code by `caller` (a split contract's full code first); returns the
     /// code hash of the code the contract runs.
     pub fn upload(&mut self, bundle: &Bundle, caller: &AccountId32) -> Result<H256, Failure> {
-        if let Some(full) = &bundle.full_wasm {
-            self.upload_wasm(full.clone(), caller)?;
-        }
+        self.upload_full_code(bundle, caller)?;
         self.upload_wasm(bundle.wasm.clone(), caller)
+    }
+
+    /// Uploads a split contract's full code, which its hot code's constructor locks (nothing
+    /// for an unsplit contract).
+    fn upload_full_code(&mut self, bundle: &Bundle, caller: &AccountId32) -> Result<(), Failure> {
+        match &bundle.full_wasm {
+            Some(full) => self.upload_wasm(full.clone(), caller).map(drop),
+            None => Ok(()),
+        }
     }
 
     fn upload_wasm(&mut self, wasm: Vec<u8>, caller: &AccountId32) -> Result<H256, Failure> {
@@ -293,10 +310,7 @@ impl Chain {
         salt: Vec<u8>,
     ) -> Result<(AccountId32, Receipt), Failure> {
         let input = bundle.input(constructor, args);
-        if let Some(full) = &bundle.full_wasm {
-            // The hot code's constructor locks its full code, which must be on chain.
-            self.upload_wasm(full.clone(), caller)?;
-        }
+        self.upload_full_code(bundle, caller)?;
         // The runtime reports every event of the block; start empty so a receipt has this call's.
         self.sandbox.reset_events();
         let result = self.sandbox.deploy_contract(

@@ -26,28 +26,10 @@ fn args() -> (
     )
 }
 
-fn labels(metadata: &serde_json::Value, kind: &str) -> Vec<(String, String)> {
-    metadata["spec"][kind]
-        .as_array()
-        .expect("spec list")
-        .iter()
-        .map(|entry| {
-            (
-                entry["label"].as_str().unwrap_or_default().to_string(),
-                entry["selector"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
-}
-
 fn blake2_256(bytes: &[u8]) -> String {
-    format!("0x{}", e2e_tests::hex(&sp_core_hash(bytes)))
-}
-
-fn sp_core_hash(bytes: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     ink::env::hash_bytes::<ink::env::hash::Blake2x256>(bytes, &mut out);
-    out
+    format!("0x{}", e2e_tests::hex(&out))
 }
 
 #[test]
@@ -65,7 +47,10 @@ fn the_bundle_is_one_contract_with_every_message_and_the_hot_code() {
             "{kind}"
         );
     }
-    assert_eq!(labels(&bundle.metadata, "messages").len(), 29);
+    let messages = bundle.metadata["spec"]["messages"]
+        .as_array()
+        .expect("messages");
+    assert_eq!(messages.len(), 29);
     assert_eq!(
         bundle.metadata["source"]["hash"].as_str(),
         Some(blake2_256(&bundle.wasm).as_str())
@@ -131,12 +116,7 @@ fn both_halves_share_one_storage() {
 #[test]
 fn split_and_unsplit_answer_alike_at_the_edges() {
     let bundle = Bundle::shared("creator_token");
-    let unsplit = Bundle {
-        name: "creator_token (unsplit)".into(),
-        wasm: bundle.full_wasm.clone().expect("split"),
-        full_wasm: None,
-        metadata: bundle.metadata.clone(),
-    };
+    let unsplit = bundle.unsplit().expect("creator_token is split");
     let mut answers = Vec::new();
     for deployed in [&*bundle, &unsplit] {
         let mut chain = Chain::new();

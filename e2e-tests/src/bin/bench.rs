@@ -308,14 +308,8 @@ fn tokens(table: &mut Table, bundles: &Bundles, reference: &Bundle) {
 /// rest by delegate call) and on its full code deployed alone, unsplit; what the split saves a
 /// fan's call and what the delegate hop costs an admin's.
 fn split(table: &mut Table, bundles: &Bundles) {
-    let Some(full_wasm) = bundles.token.full_wasm.clone() else {
+    let Some(unsplit) = bundles.token.unsplit() else {
         return;
-    };
-    let unsplit = Bundle {
-        name: "creator_token (unsplit)".into(),
-        wasm: full_wasm,
-        metadata: bundles.token.metadata.clone(),
-        full_wasm: None,
     };
     let (holder, fan) = (account(1), account(2));
     for (bundle, how) in [(&*bundles.token, "split"), (&unsplit, "unsplit")] {
