@@ -47,6 +47,23 @@ share_host_dir() {
   ln -s "$ROOT/target/ink/host-release" "$dir/release"
 }
 
+# Installs the locked npm dependencies of the package in directory $1 when node_modules is
+# missing or its package-lock.json changed since the last install.
+npm_ci_if_changed() {
+  local stamp="$1/node_modules/.package-lock.sha256" lock
+  # sha256sum is GNU coreutils; macOS has shasum.
+  if command -v sha256sum > /dev/null; then
+    lock="$(sha256sum < "$1/package-lock.json" | cut -d' ' -f1)"
+  else
+    lock="$(shasum -a 256 < "$1/package-lock.json" | cut -d' ' -f1)"
+  fi
+  if [ ! -d "$1/node_modules" ] || [ "$(cat "$stamp" 2> /dev/null)" != "$lock" ]; then
+    say "npm ci (${1#"$ROOT"/})"
+    (cd "$1" && npm ci --no-audit --no-fund)
+    echo "$lock" > "$stamp"
+  fi
+}
+
 # Prints the calling script's header comment (from line 2 to the first line that is not a
 # comment), for --help.
 usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }

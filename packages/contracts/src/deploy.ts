@@ -1,0 +1,226 @@
+/**
+ * Deploys the suite and creates a creator's suite, resumably, on dedot and the typed APIs:
+ * uploads every contract's code that is not on chain yet (a split contract's full code
+ * first), instantiates the factory (or joins an existing one with `factory`), registers the
+ * code hashes when the factory has none, dry-runs `create_creator` (the factory's own
+ * validation, in words) and sends it, and reads the suite back from the registry.
+ *
+ * Every step is written to the deployment record as soon as it is final, so a rerun with the
+ * same record continues where a failure stopped; steps already on chain are found there, not
+ * repeated. The record holds the chain's genesis hash, every code hash, and the block of each
+ * deployment, for indexers.
+ */
+import { readFileSync } from 'node:fs';
+
+import { DedotClient, WsProvider } from 'dedot';
+import { Contract, ContractDeployer } from 'dedot/contracts';
+import { blake2AsHex, decodeAddress, encodeAddress, type HexString } from 'dedot/utils';
+import type { IKeyringPair } from 'dedot/types';
+
+import { limitsOf } from './client.js';
+import { errorText } from './errors.js';
+import type { CreatorFactoryContractApi } from './generated/creator-factory/index.js';
+import type { CreatorFactoryCodeHashes, CreatorFactoryCreatorParamsLike } from './generated/creator-factory/types.js';
+import { CONTRACTS, metadataOf, SUITE_ROLES, type Role, type SuiteRole } from './index.js';
+
+/** One contract's code on chain: the hash the factory instantiates, and a split contract's full code. */
+export interface CodeRecord {
+  hash: HexString;
+  /** The full code a split contract's hot code delegates to (psp::split), if it is split. */
+  fullHash?: HexString;
+  /** The block the code was uploaded in (absent when it was on chain already). */
+  block?: number;
+}
+
+/** What a deployment left on one chain. */
+export interface DeploymentRecord {
+  network: { url: string; genesisHash: HexString; specName: string; ss58Prefix: number };
+  codes: Partial<Record<Role, CodeRecord>>;
+  /** The factory; `block`, `domain` and `salt` when this deploy instantiated it. */
+  factory?: { address: string; block?: number; domain?: number; salt?: HexString };
+  /** The block this deploy registered the code hashes in. */
+  codeHashesBlock?: number;
+  /** Each creator's suite, by the creator's address. */
+  creators: Record<string, { symbol: string; block?: number; suite: Record<SuiteRole, string> }>;
+}
+
+export interface DeployOptions {
+  url: string;
+  signer: IKeyringPair;
+  params: CreatorFactoryCreatorParamsLike;
+  /** Where the built contracts are: `<dir>/<crate>/<crate>.wasm` (and `.full.wasm`). */
+  bundles: string;
+  /** An existing factory to create the suite on (a platform hosting many creators). */
+  factory?: string;
+  /** The record so far (a rerun resumes from it). */
+  record?: DeploymentRecord;
+  /** Called with the record after every step, to save it. */
+  save: (record: DeploymentRecord) => void;
+  /** Progress, one line per step. */
+  log: (line: string) => void;
+  /** The vouchers' domain of a new factory (a chain id). */
+  domain?: number;
+  /** The salt of a new factory (default: a fixed one, so a rerun finds the factory it made). */
+  salt?: HexString;
+  /** Accept a factory whose registered code hashes differ from this build's. */
+  acceptFactoryCode?: boolean;
+}
+
+const DEFAULT_SALT = blake2AsHex('creator-suite/factory/v1', 256);
+
+/** Deploys as described above; resolves with the finished record. */
+export async function deploy(options: DeployOptions): Promise<DeploymentRecord> {
+  const { log, signer } = options;
+  // Legacy JSON-RPC: every pallet-contracts chain serves it (the new chainHead API hung on a
+  // dev node's instant seal here). Three tries, then a clear error instead of a hang.
+  const provider = new WsProvider({ endpoint: options.url, retryDelayMs: 1_000, maxRetryAttempts: 3 });
+  const client = await DedotClient.new({ provider, rpcVersion: 'legacy' });
+  try {
+    const ss58Prefix = Number(client.consts.system.ss58Prefix);
+    const network = {
+      url: options.url,
+      genesisHash: client.genesisHash,
+      specName: client.runtimeVersion.specName,
+      ss58Prefix,
+    };
+    const record: DeploymentRecord = options.record ?? { network, codes: {}, creators: {} };
+    if (record.network.genesisHash !== network.genesisHash) {
+      throw new Error(`the record is of chain ${record.network.genesisHash}, the node at ${options.url} is ${network.genesisHash}`);
+    }
+    const me = encodeAddress(signer.publicKey, ss58Prefix);
+    log(`chain ${network.specName} ${network.genesisHash}, signer ${me}`);
+    const save = () => options.save(record);
+    const send = (tx: any, what: string) => finalized(client, tx, signer, what, log);
+
+    // 1. Code: every contract's (a split contract's full code first), unless it is on chain.
+    for (const { role, crate } of CONTRACTS) {
+      const hot = readFileSync(`${options.bundles}/${crate}/${crate}.wasm`);
+      const full = readOptional(`${options.bundles}/${crate}/${crate}.full.wasm`);
+      const code: CodeRecord = { hash: blake2AsHex(hot, 256), ...(full ? { fullHash: blake2AsHex(full, 256) } : {}) };
+      for (const [wasm, hash] of [...(full ? ([[full, code.fullHash!]] as const) : []), [hot, code.hash] as const]) {
+        const onChain = await client.query.contracts.pristineCode(hash);
+        if (onChain) {
+          log(`code of ${crate}${wasm === full ? ' (full)' : ''} ${hash}: on chain`);
+          continue;
+        }
+        const block = await send(client.tx.contracts.uploadCode(wasm, undefined, 'Enforced'), `upload ${crate}${wasm === full ? ' (full code)' : ''}`);
+        code.block = block;
+      }
+      record.codes[role] = { ...record.codes[role], ...code };
+      save();
+    }
+    const built = codeHashes(record);
+
+    // 2. The factory: the one given, the record's, or a new one (found again by its salt).
+    let factoryAddress = options.factory ?? record.factory?.address;
+    if (factoryAddress) {
+      const info = await client.query.contracts.contractInfoOf(factoryAddress);
+      if (!info) throw new Error(`no contract at ${factoryAddress}`);
+      log(`factory ${factoryAddress}: on chain`);
+      if (record.factory?.address !== factoryAddress) record.factory = { address: factoryAddress };
+    } else {
+      const domain = options.domain ?? 42;
+      const salt = options.salt ?? DEFAULT_SALT;
+      const deployer = new ContractDeployer<CreatorFactoryContractApi>(client, metadataOf('factory'), record.codes.factory!.hash, { defaultCaller: me });
+      const dry = await deployer.query.new(me, domain, { salt });
+      if (await client.query.contracts.contractInfoOf(dry.address)) {
+        log(`factory ${dry.address}: on chain already (same signer, code and salt)`);
+        record.factory = { address: dry.address, domain, salt };
+      } else {
+        const tx = deployer.tx.new(me, domain, { salt, ...limitsOf(dry.raw) });
+        const block = await send(tx, 'instantiate the factory');
+        record.factory = { address: dry.address, block, domain, salt };
+      }
+      factoryAddress = dry.address;
+      save();
+    }
+    const factory = new Contract<CreatorFactoryContractApi>(client, metadataOf('factory'), factoryAddress, { defaultCaller: me });
+
+    // 3. The code hashes: registered by the admin if the factory has none; else checked.
+    let registered = (await factory.query.codeHashes()).data;
+    if (!registered) {
+      const dry = await factory.query.setCodeHashes(built);
+      if (dry.data.isErr) throw new Error(`set_code_hashes would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
+      record.codeHashesBlock = await send(factory.tx.setCodeHashes(built, limitsOf(dry.raw)), 'register the code hashes');
+      save();
+      registered = built;
+    }
+    const differing = SUITE_ROLES.filter((role) => registered![role] !== built[role]);
+    if (differing.length > 0) {
+      const list = differing.map((role) => `${role} ${registered![role]} (this build: ${built[role]})`).join(', ');
+      if (!options.acceptFactoryCode) {
+        throw new Error(`the factory instantiates other code than this build: ${list}. Build at the same path for the same hashes, or pass --accept-factory-code to create from the factory's code`);
+      }
+      log(`accepting the factory's code hashes: ${list}`);
+    }
+
+    // 4. The creator's suite: one per creator; a rerun finds it in the registry.
+    let suite = (await factory.query.suiteOf(me)).data;
+    let block: number | undefined = record.creators[me]?.block;
+    if (suite) {
+      log(`suite of ${me}: registered already`);
+    } else {
+      const dry = await factory.query.createCreator(options.params, registered);
+      if (dry.data.isErr) throw new Error(`create_creator would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
+      block = await send(factory.tx.createCreator(options.params, registered, limitsOf(dry.raw)), `create the ${options.params.symbol} suite`);
+      suite = (await factory.query.suiteOf(me)).data;
+      if (!suite) throw new Error('create_creator succeeded but the registry has no suite for the signer');
+    }
+    const addresses = Object.fromEntries(SUITE_ROLES.map((role) => [role, suite![role].address(ss58Prefix)])) as Record<SuiteRole, string>;
+    record.creators[me] = { symbol: options.params.symbol, ...(block === undefined ? {} : { block }), suite: addresses };
+    save();
+    return record;
+  } finally {
+    await client.disconnect();
+  }
+}
+
+/** The factory's `CodeHashes` of the record's codes. */
+function codeHashes(record: DeploymentRecord): CreatorFactoryCodeHashes {
+  return Object.fromEntries(SUITE_ROLES.map((role) => [role, record.codes[role]!.hash])) as unknown as CreatorFactoryCodeHashes;
+}
+
+
+function readOptional(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signs and sends `tx`; resolves with its block number once finalized, rejects on a dispatch error. */
+async function finalized(client: DedotClient, tx: any, signer: IKeyringPair, what: string, log: (line: string) => void): Promise<number> {
+  log(`${what}: signing`);
+  const result = await tx
+    .signAndSend(signer, ({ status }: { status: { type: string } }) => {
+      if (status.type === 'BestChainBlockIncluded') log(`${what}: in a block`);
+    })
+    .untilFinalized();
+  if (result.dispatchError) {
+    const meta = client.registry.findErrorMeta(result.dispatchError);
+    const reason = meta ? `${meta.pallet}.${meta.name}: ${meta.docs.join(' ')}` : JSON.stringify(result.dispatchError);
+    throw new Error(`${what} failed: ${reason}`);
+  }
+  const blockNumber = result.status.value.blockNumber as number;
+  log(`${what}: finalized in block ${blockNumber}`);
+  return blockNumber;
+}
+
+/** Whether `text` is an SS58 address (any prefix). */
+export function isAddress(text: string): boolean {
+  try {
+    return decodeAddress(text).length === 32;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two addresses name the same account (whatever their SS58 prefixes). */
+export function sameAccount(a: string, b: string): boolean {
+  try {
+    return Buffer.from(decodeAddress(a)).equals(Buffer.from(decodeAddress(b)));
+  } catch {
+    return false;
+  }
+}
