@@ -40,8 +40,20 @@ export interface DeploymentRecord {
   factory?: { address: string; block?: number; domain?: number; salt?: HexString };
   /** The block this deploy registered the code hashes in. */
   codeHashesBlock?: number;
+  /** What the platform's steps (code, factory, code hashes) cost their signer, if this deploy sent them. */
+  platformCost?: Cost;
   /** Each creator's suite, by the creator's address. */
-  creators: Record<string, { symbol: string; block?: number; suite: Record<SuiteRole, string> }>;
+  creators: Record<string, { symbol: string; block?: number; cost?: Cost; suite: Record<SuiteRole, string> }>;
+}
+
+/**
+ * What a deploy's transactions took from the signer's balance (smallest units, as decimal
+ * strings): `fees` spent for good, `deposits` held as storage deposits (returned when the
+ * storage is freed).
+ */
+export interface Cost {
+  fees: string;
+  deposits: string;
 }
 
 export interface DeployOptions {
@@ -90,7 +102,17 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
     const me = encodeAddress(signer.publicKey, ss58Prefix);
     log(`chain ${network.specName} ${network.genesisHash}, signer ${me}`);
     const save = () => options.save(record);
-    const send = (tx: any, what: string) => finalized(client, tx, signer, what, log);
+    // What the signer paid: every transaction's fee and storage deposits, from its events.
+    const platform = { fees: 0n, deposits: 0n };
+    let platformSent = false;
+    let paying = { fees: 0n, deposits: 0n };
+    const send = async (tx: any, what: string) => {
+      const { block, fees, deposits } = await finalized(client, tx, signer, what, log);
+      paying.fees += fees;
+      paying.deposits += deposits;
+      return block;
+    };
+    paying = platform;
 
     // 1. Code: every contract's (a split contract's full code first), unless it is on chain.
     for (const { role, crate } of CONTRACTS) {
@@ -105,6 +127,7 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
         }
         const block = await send(client.tx.contracts.uploadCode(wasm, undefined, 'Enforced'), `upload ${crate}${wasm === full ? ' (full code)' : ''}`);
         code.block = block;
+        platformSent = true;
       }
       record.codes[role] = { ...record.codes[role], ...code };
       save();
@@ -130,6 +153,7 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
         const tx = deployer.tx.new(me, domain, { salt, ...limitsOf(dry.raw) });
         const block = await send(tx, 'instantiate the factory');
         record.factory = { address: dry.address, block, domain, salt };
+        platformSent = true;
       }
       factoryAddress = dry.address;
       save();
@@ -142,6 +166,7 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
       const dry = await factory.query.setCodeHashes(built);
       if (dry.data.isErr) throw new Error(`set_code_hashes would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
       record.codeHashesBlock = await send(factory.tx.setCodeHashes(built, limitsOf(dry.raw)), 'register the code hashes');
+      platformSent = true;
       save();
       registered = built;
     }
@@ -154,20 +179,29 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
       log(`accepting the factory's code hashes: ${list}`);
     }
 
+    if (platformSent) {
+      record.platformCost = { fees: platform.fees.toString(), deposits: platform.deposits.toString() };
+      save();
+    }
+
     // 4. The creator's suite: one per creator; a rerun finds it in the registry.
     let suite = (await factory.query.suiteOf(me)).data;
+    let cost = record.creators[me]?.cost;
     let block: number | undefined = record.creators[me]?.block;
     if (suite) {
       log(`suite of ${me}: registered already`);
     } else {
       const dry = await factory.query.createCreator(options.params, registered);
       if (dry.data.isErr) throw new Error(`create_creator would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
+      const creating = { fees: 0n, deposits: 0n };
+      paying = creating;
       block = await send(factory.tx.createCreator(options.params, registered, limitsOf(dry.raw)), `create the ${options.params.symbol} suite`);
+      cost = { fees: creating.fees.toString(), deposits: creating.deposits.toString() };
       suite = (await factory.query.suiteOf(me)).data;
       if (!suite) throw new Error('create_creator succeeded but the registry has no suite for the signer');
     }
     const addresses = Object.fromEntries(SUITE_ROLES.map((role) => [role, suite![role].address(ss58Prefix)])) as Record<SuiteRole, string>;
-    record.creators[me] = { symbol: options.params.symbol, ...(block === undefined ? {} : { block }), suite: addresses };
+    record.creators[me] = { symbol: options.params.symbol, ...(block === undefined ? {} : { block }), ...(cost ? { cost } : {}), suite: addresses };
     save();
     return record;
   } finally {
@@ -189,8 +223,17 @@ function readOptional(path: string): Buffer | undefined {
   }
 }
 
-/** Signs and sends `tx`; resolves with its block number once finalized, rejects on a dispatch error. */
-async function finalized(client: DedotClient, tx: any, signer: IKeyringPair, what: string, log: (line: string) => void): Promise<number> {
+/**
+ * Signs and sends `tx`; resolves once finalized with its block number, its fee and the storage
+ * deposits it took (from its events), or rejects on a dispatch error.
+ */
+async function finalized(
+  client: DedotClient,
+  tx: any,
+  signer: IKeyringPair,
+  what: string,
+  log: (line: string) => void,
+): Promise<{ block: number; fees: bigint; deposits: bigint }> {
   log(`${what}: signing`);
   const result = await tx
     .signAndSend(signer, ({ status }: { status: { type: string } }) => {
@@ -202,9 +245,110 @@ async function finalized(client: DedotClient, tx: any, signer: IKeyringPair, wha
     const reason = meta ? `${meta.pallet}.${meta.name}: ${meta.docs.join(' ')}` : JSON.stringify(result.dispatchError);
     throw new Error(`${what} failed: ${reason}`);
   }
+  let fees = 0n;
+  let deposits = 0n;
+  for (const { event } of result.events as { event: { pallet: string; palletEvent: { name: string; data: any } } }[]) {
+    const { name, data } = event.palletEvent;
+    if (event.pallet === 'TransactionPayment' && name === 'TransactionFeePaid') fees += BigInt(data.actualFee) + BigInt(data.tip);
+    if (event.pallet === 'Contracts' && name === 'StorageDepositTransferredAndHeld') deposits += BigInt(data.amount);
+    if (event.pallet === 'Contracts' && name === 'CodeStored') deposits += BigInt(data.depositHeld ?? 0);
+  }
   const blockNumber = result.status.value.blockNumber as number;
-  log(`${what}: finalized in block ${blockNumber}`);
-  return blockNumber;
+  log(`${what}: finalized in block ${blockNumber} (fee ${fees}, deposits ${deposits})`);
+  return { block: blockNumber, fees, deposits };
+}
+
+/** One contract of a suite: the code hash on chain against this build's. */
+export interface Verified {
+  role: Role;
+  address: string;
+  onChain: HexString;
+  built: HexString;
+  matches: boolean;
+}
+
+/**
+ * Compares the code of `creator`'s suite on the factory at `factory` (and of the factory
+ * itself) with the build in `bundles`: each contract's code hash on chain (`contractInfoOf`)
+ * against the BLAKE2-256 of the local Wasm. A split contract's hot code pins its full code's
+ * hash at compile time, so its match covers both halves.
+ */
+export async function verify(url: string, factory: string, creator: string, bundles: string): Promise<Verified[]> {
+  const provider = new WsProvider({ endpoint: url, retryDelayMs: 1_000, maxRetryAttempts: 3 });
+  const client = await DedotClient.new({ provider, rpcVersion: 'legacy' });
+  try {
+    const registry = new Contract<CreatorFactoryContractApi>(client, metadataOf('factory'), factory, { defaultCaller: creator });
+    const suite = (await registry.query.suiteOf(creator)).data;
+    if (!suite) throw new Error(`the factory ${factory} has no suite for ${creator}`);
+    const addresses: [Role, string][] = [['factory', factory], ...SUITE_ROLES.map((role) => [role, suite[role].address()] as [Role, string])];
+    const results: Verified[] = [];
+    for (const [role, address] of addresses) {
+      const crate = CONTRACTS.find((contract) => contract.role === role)!.crate;
+      const built = blake2AsHex(readFileSync(`${bundles}/${crate}/${crate}.wasm`), 256);
+      const info = (await client.query.contracts.contractInfoOf(address)) as { codeHash: HexString } | undefined;
+      const onChain = info?.codeHash ?? '0x';
+      results.push({ role, address, onChain, built, matches: onChain === built });
+    }
+    return results;
+  } finally {
+    await client.disconnect();
+  }
+}
+
+/** What a creator needs to know of a chain before deploying on it. */
+export interface ChainReport {
+  url: string;
+  chain: string;
+  specName: string;
+  specVersion: number;
+  genesisHash: HexString;
+  ss58Prefix: number;
+  token: { symbol: string; decimals: number };
+  /** Whether the runtime has pallet-contracts (the `Contracts` pallet in its metadata). */
+  contracts: boolean;
+  /** pallet-contracts' storage deposits (smallest units), if it has the pallet. */
+  deposits?: { perByte: bigint; perItem: bigint; codeHashLockupPercent: number };
+  maxCodeLen?: number;
+  existentialDeposit: bigint;
+}
+
+/**
+ * Reads what `state_getMetadata` says of the chain at `url`: does it run pallet-contracts,
+ * with what storage deposits, in what token; the suite needs the pallet (not pallet-revive).
+ */
+export async function checkChain(url: string): Promise<ChainReport> {
+  const provider = new WsProvider({ endpoint: url, retryDelayMs: 1_000, maxRetryAttempts: 3 });
+  const client = await DedotClient.new({ provider, rpcVersion: 'legacy' });
+  try {
+    const pallets = client.metadata.latest.pallets.map((pallet: { name: string }) => pallet.name);
+    const contracts = pallets.includes('Contracts');
+    const properties = (await client.rpc.system_properties()) as { tokenSymbol?: string | string[]; tokenDecimals?: number | number[] };
+    const first = <T>(value: T | T[] | undefined, fallback: T) => (Array.isArray(value) ? (value[0] ?? fallback) : (value ?? fallback));
+    const consts = client.consts as any;
+    return {
+      url,
+      chain: String(await client.rpc.system_chain()),
+      specName: client.runtimeVersion.specName,
+      specVersion: client.runtimeVersion.specVersion,
+      genesisHash: client.genesisHash,
+      ss58Prefix: Number(consts.system.ss58Prefix),
+      token: { symbol: first(properties.tokenSymbol, 'UNIT'), decimals: first(properties.tokenDecimals, 12) },
+      contracts,
+      ...(contracts
+        ? {
+            deposits: {
+              perByte: BigInt(consts.contracts.depositPerByte),
+              perItem: BigInt(consts.contracts.depositPerItem),
+              codeHashLockupPercent: Number(consts.contracts.codeHashLockupDepositPercent) / 10_000_000,
+            },
+            maxCodeLen: Number(consts.contracts.maxCodeLen),
+          }
+        : {}),
+      existentialDeposit: BigInt(consts.balances?.existentialDeposit ?? 0),
+    };
+  } finally {
+    await client.disconnect();
+  }
 }
 
 /** Whether `text` is an SS58 address (any prefix). */

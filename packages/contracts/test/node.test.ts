@@ -10,7 +10,7 @@
 // with the typed client: market buy, transfer, stake, an NFT from a drop, a reward claim.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -80,6 +80,16 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
     const good = file('alc.json', { ...alc, rewardDuration: '1d', creations: { ...(alc.creations as object), reviewWindow: '1h' } });
     const bobs = file('bob.json', defaults('BOB'));
 
+    await t.test('--check-chain: pallet-contracts, its deposits and the token, read from the metadata', async () => {
+      const checked = await run(['--url', url, '--check-chain'], '');
+      assert.equal(checked.code, 0, checked.stderr);
+      const report = JSON.parse(checked.stdout);
+      assert.equal(report.contracts, true);
+      assert.equal(report.genesisHash, client.genesisHash);
+      assert.ok(BigInt(report.deposits.perByte) > 0n && BigInt(report.deposits.perItem) > 0n);
+      assert.equal(report.ss58Prefix, 42);
+    });
+
     await t.test('refused before anything is sent: a bad parameters file, a signer that is not --account', async () => {
       const bad = await run(['--url', url, '--params', file('bad.json', { name: 'X', symbol: 'X', treasuryBps: 1 }), '--record', record], '//Alice');
       assert.equal(bad.code, 2, bad.stderr);
@@ -95,7 +105,7 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
       const first = await run(['--url', url, '--params', refused, '--record', record], '//Alice');
       assert.equal(first.code, 1, first.stderr);
       assert.match(first.stderr, /create_creator would be refused: A zero epoch length or halving interval, a reward duration under a day/);
-      const saved: DeploymentRecord = JSON.parse((await import('node:fs')).readFileSync(record, 'utf8'));
+      const saved: DeploymentRecord = JSON.parse(readFileSync(record, 'utf8'));
       assert.ok(saved.factory?.address);
       assert.equal(Object.keys(saved.codes).length, 9);
       assert.ok(saved.codes.token?.fullHash, 'the token is split: its full code is recorded');
@@ -126,7 +136,30 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
       assert.equal(again.code, 0, again.stderr);
       assert.doesNotMatch(again.stderr, /signing/);
       assert.match(again.stderr, /registered already/);
-      process.stderr.write(`two suites on factory ${factory}:\n${JSON.stringify(done.creators, null, 2)}\n`);
+      assert.ok(BigInt(done.creators[bob.address]!.cost!.deposits) > 0n, 'the record says what the suite cost');
+      process.stderr.write(`two suites on factory ${factory}:\n${JSON.stringify(done, null, 2)}\n`);
+    });
+
+    await t.test('--verify: the suite runs the code of this build; a different build is named', async () => {
+      const same = await run(['--url', url, '--factory', factory, '--verify', alice.address], '');
+      assert.equal(same.code, 0, same.stderr);
+      assert.match(same.stderr, /all 9 contracts run the code of this build/);
+      // Another build of the market: every bundle linked but the market's, one byte changed.
+      const other = join(dir, 'bundles');
+      mkdirSync(other);
+      for (const crate of readdirSync(bundles)) {
+        if (crate === 'creator_market') {
+          mkdirSync(join(other, crate), { recursive: true });
+          const wasm = readFileSync(join(bundles, crate, `${crate}.wasm`));
+          wasm.writeUInt8(wasm.readUInt8(wasm.length - 1) ^ 1, wasm.length - 1);
+          writeFileSync(join(other, crate, `${crate}.wasm`), wasm);
+        } else {
+          symlinkSync(join(bundles, crate), join(other, crate));
+        }
+      }
+      const child = spawn(process.execPath, [cli, '--bundles', other, '--url', url, '--factory', factory, '--verify', alice.address]);
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(code, 1);
     });
 
     await t.test("a fan's path on the first suite, with the typed client", async () => {

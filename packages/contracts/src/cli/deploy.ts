@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { deploy, isAddress, sameAccount, type DeploymentRecord } from '../deploy.js';
+import { checkChain, deploy, isAddress, sameAccount, verify, type DeploymentRecord } from '../deploy.js';
 import { defaults, describe, ParamsError, toCreatorParams } from '../params.js';
 
 const HELP = `Usage: creator-suite-deploy --url WS_URL --params FILE --record FILE [options]
@@ -33,6 +33,10 @@ the SURI environment variable (or --suri, which shows in the process list).
   --allow-mainnet        allow a URL that is not local or a test network
   --print-params [SYMBOL]  print a parameters file with every default, and exit
   --describe-params      print every parameter's meaning as a Markdown table, and exit
+  --check-chain          print what the chain at --url is (pallet-contracts? its deposits,
+                         token, SS58 prefix) as JSON, and exit; sends nothing
+  --verify CREATOR       compare the code of CREATOR's suite on --factory with this build
+                         (code hashes), print JSON, exit 1 on any difference; sends nothing
 `;
 
 function fail(code: number, message: string): never {
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
         'allow-mainnet': { type: 'boolean', default: false },
         'print-params': { type: 'boolean', default: false },
         'describe-params': { type: 'boolean', default: false },
+        'check-chain': { type: 'boolean', default: false },
+        verify: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -80,6 +86,22 @@ async function main(): Promise<void> {
   }
   if (positionals.length > 0) fail(2, `unexpected argument: ${positionals[0]}\n\n${HELP}`);
   const url = values.url ?? fail(2, '--url is required (see --help)');
+  if (values['check-chain']) {
+    const report = await checkChain(url).catch((error: Error) => fail(1, `no answer from ${url}: ${error.message}`));
+    process.stdout.write(`${JSON.stringify(report, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+    if (!report.contracts) fail(1, `${report.chain} does not run pallet-contracts: the suite cannot be deployed there`);
+    return;
+  }
+  if (values.verify !== undefined) {
+    if (!isAddress(values.verify)) fail(2, `--verify: not an address: ${values.verify}`);
+    const factory = values.factory ?? fail(2, '--verify needs --factory');
+    const results = await verify(url, factory, values.verify, values.bundles).catch((error: Error) => fail(1, `verify failed: ${error.message}`));
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    const differing = results.filter((result) => !result.matches);
+    if (differing.length > 0) fail(1, `code differs from this build: ${differing.map((result) => result.role).join(', ')}`);
+    process.stderr.write(`all ${results.length} contracts run the code of this build\n`);
+    return;
+  }
   const paramsFile = values.params ?? fail(2, '--params is required (see --help)');
   const recordFile = values.record ?? fail(2, '--record is required (see --help)');
   if (!/^wss?:\/\//.test(url)) fail(2, `--url: a ws:// or wss:// URL, not ${url}`);
@@ -100,7 +122,7 @@ async function main(): Promise<void> {
     fail(2, `${paramsFile}: ${(error as Error).message}`);
   }
 
-  const suri = process.env.SURI ?? values.suri ?? fail(2, 'no signer: set SURI (or pass --suri)');
+  const suri = process.env.SURI || values.suri || fail(2, 'no signer: set SURI (or pass --suri)');
   await cryptoWaitReady();
   const signer = new Keyring({ type: 'sr25519' }).addFromUri(suri);
   if (values.account !== undefined && !sameAccount(values.account, signer.address)) {
