@@ -132,9 +132,12 @@ test('params: every problem is named before anything is sent', () => {
   assert.deepEqual(problems({ name: 'X', symbol: 'X', pow: { minDifficulty: '2000000' } }), ['pow: 1 <= minDifficulty <= initialDifficulty <= maxDifficulty']);
 });
 
-test('params: the description names every field with its default', () => {
+const guide = new URL('../../../../docs/launch.md', import.meta.url);
+
+test('params: the description names every field with its default, and the launch guide has it', () => {
   const table = describe();
   for (const field of FIELDS) assert.ok(table.includes(`| \`${field.path}\` |`), field.path);
+  if (existsSync(guide)) assert.ok(readFileSync(guide, 'utf8').includes(table), 'docs/launch.md has the current table (scripts/deploy --describe-params)');
 });
 
 test('lessSlippage and limitsOf', () => {
