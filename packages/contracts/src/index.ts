@@ -146,3 +146,18 @@ export async function openSuite(
     creations: handle('creations'),
   };
 }
+
+/**
+ * A page of the creators the factory at `factory` registered, in registration order (at most
+ * 100 per call), and how many there are in all.
+ */
+export async function listCreators(
+  client: ISubstrateClient,
+  factory: string,
+  start = 0,
+  count = 100,
+): Promise<{ creators: string[]; total: number }> {
+  const registry = contractAt(client, 'factory', factory, { defaultCaller: factory });
+  const [page, total] = await Promise.all([registry.query.creators(start, count), registry.query.creatorCount()]);
+  return { creators: page.data.map((account) => account.address()), total: total.data };
+}

@@ -21,7 +21,7 @@ import { DedotClient, WsProvider } from 'dedot';
 
 import { SuiteClient } from '../src/client.js';
 import type { DeploymentRecord } from '../src/deploy.js';
-import { contractAt } from '../src/index.js';
+import { contractAt, listCreators } from '../src/index.js';
 import { defaults } from '../src/params.js';
 
 const node = process.env.CONTRACTS_NODE;
@@ -132,6 +132,7 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
       assert.notEqual(done.creators[alice.address]!.suite.token, done.creators[bob.address]!.suite.token);
       const registry = contractAt(client, 'factory', factory, { defaultCaller: alice.address });
       assert.equal((await registry.query.creatorCount()).data, 2);
+      assert.deepEqual(await listCreators(client, factory), { creators: [alice.address, bob.address], total: 2 });
       const again = await run(['--url', url, '--params', bobs, '--record', record, '--factory', factory], '//Bob');
       assert.equal(again.code, 0, again.stderr);
       assert.doesNotMatch(again.stderr, /signing/);
@@ -165,6 +166,8 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
     await t.test("a fan's path on the first suite, with the typed client", async () => {
       const suite = (await SuiteClient.open(client, factory, alice.address))!;
       assert.equal((await suite.tokenInfo()).symbol, 'ALC');
+      const watched: string[] = [];
+      const unwatch = await suite.watch((events) => watched.push(...events.map((e) => `${e.contract}.${e.name}`)));
       // Alice buys on the market; Bob gets tokens from her and stakes them.
       const bought = await suite.marketBuy(alice, 10n ** 15n, { slippageBps: 100 });
       assert.ok(bought.receipt.events.some((e) => e.contract === 'market' && e.name === 'Bought'));
@@ -172,6 +175,9 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
       assert.ok(held >= bought.minTokensOut && held > 0n);
       await suite.transfer(alice, bob.address, held / 2n);
       assert.equal(await suite.balanceOf(bob.address), held / 2n);
+      for (let wait = 0; !watched.includes('token.Transfer') && wait < 50; wait += 1) await new Promise((r) => setTimeout(r, 100));
+      await unwatch();
+      assert.ok(watched.includes('market.Bought') && watched.includes('token.Transfer'), `watched: ${watched.join(', ')}`);
       const stake = held / 4n;
       const staked = await suite.stake(bob, stake);
       assert.ok(staked.approval, 'Bob approved the distributor first');
