@@ -80,6 +80,15 @@ export interface DeployOptions {
 
 const DEFAULT_SALT = blake2AsHex('creator-suite/factory/v1', 256);
 
+/** Fees and deposits summed over transactions. */
+class Tally {
+  fees = 0n;
+  deposits = 0n;
+  cost(): Cost {
+    return { fees: this.fees.toString(), deposits: this.deposits.toString() };
+  }
+}
+
 /** Deploys as described above; resolves with the finished record. */
 export async function deploy(options: DeployOptions): Promise<DeploymentRecord> {
   const { log, signer } = options;
@@ -89,131 +98,191 @@ export async function deploy(options: DeployOptions): Promise<DeploymentRecord> 
   const client = await DedotClient.new({ provider, rpcVersion: 'legacy' });
   try {
     const ss58Prefix = Number(client.consts.system.ss58Prefix);
-    const network = {
-      url: options.url,
-      genesisHash: client.genesisHash,
-      specName: client.runtimeVersion.specName,
-      ss58Prefix,
-    };
+    const network = { url: options.url, genesisHash: client.genesisHash, specName: client.runtimeVersion.specName, ss58Prefix };
     const record: DeploymentRecord = options.record ?? { network, codes: {}, creators: {} };
     if (record.network.genesisHash !== network.genesisHash) {
       throw new Error(`the record is of chain ${record.network.genesisHash}, the node at ${options.url} is ${network.genesisHash}`);
     }
     const me = encodeAddress(signer.publicKey, ss58Prefix);
     log(`chain ${network.specName} ${network.genesisHash}, signer ${me}`);
-    const save = () => options.save(record);
-    // What the signer paid: every transaction's fee and storage deposits, from its events.
-    const platform = { fees: 0n, deposits: 0n };
-    let platformSent = false;
-    let paying = { fees: 0n, deposits: 0n };
-    const send = async (tx: any, what: string) => {
-      const { block, fees, deposits } = await finalized(client, tx, signer, what, log);
-      paying.fees += fees;
-      paying.deposits += deposits;
-      return block;
+    const step: Step = {
+      client,
+      me,
+      log,
+      save: () => options.save(record),
+      send: async (tx, what, tally) => {
+        const { block, fees, deposits } = await finalized(client, tx, signer, what, log);
+        tally.fees += fees;
+        tally.deposits += deposits;
+        return block;
+      },
     };
-    paying = platform;
-
-    // 1. Code: every contract's (a split contract's full code first), unless it is on chain.
-    for (const { role, crate } of CONTRACTS) {
-      const hot = readFileSync(`${options.bundles}/${crate}/${crate}.wasm`);
-      const full = readOptional(`${options.bundles}/${crate}/${crate}.full.wasm`);
-      const code: CodeRecord = { hash: blake2AsHex(hot, 256), ...(full ? { fullHash: blake2AsHex(full, 256) } : {}) };
-      for (const [wasm, hash] of [...(full ? ([[full, code.fullHash!]] as const) : []), [hot, code.hash] as const]) {
-        const onChain = await client.query.contracts.pristineCode(hash);
-        if (onChain) {
-          log(`code of ${crate}${wasm === full ? ' (full)' : ''} ${hash}: on chain`);
-          continue;
-        }
-        const block = await send(client.tx.contracts.uploadCode(wasm, undefined, 'Enforced'), `upload ${crate}${wasm === full ? ' (full code)' : ''}`);
-        code.block = block;
-        platformSent = true;
-      }
-      record.codes[role] = { ...record.codes[role], ...code };
-      save();
-    }
-    const built = codeHashes(record);
-
-    // 2. The factory: the one given, the record's, or a new one (found again by its salt).
-    let factoryAddress = options.factory ?? record.factory?.address;
-    if (factoryAddress) {
-      const info = await client.query.contracts.contractInfoOf(factoryAddress);
-      if (!info) throw new Error(`no contract at ${factoryAddress}`);
-      log(`factory ${factoryAddress}: on chain`);
-      if (record.factory?.address !== factoryAddress) record.factory = { address: factoryAddress };
-    } else {
-      const domain = options.domain ?? 42;
-      const salt = options.salt ?? DEFAULT_SALT;
-      const deployer = new ContractDeployer<CreatorFactoryContractApi>(client, metadataOf('factory'), record.codes.factory!.hash, { defaultCaller: me });
-      const dry = await deployer.query.new(me, domain, { salt });
-      if (await client.query.contracts.contractInfoOf(dry.address)) {
-        log(`factory ${dry.address}: on chain already (same signer, code and salt)`);
-        record.factory = { address: dry.address, domain, salt };
-      } else {
-        const tx = deployer.tx.new(me, domain, { salt, ...limitsOf(dry.raw) });
-        const block = await send(tx, 'instantiate the factory');
-        record.factory = { address: dry.address, block, domain, salt };
-        platformSent = true;
-      }
-      factoryAddress = dry.address;
-      save();
-    }
-    const factory = new Contract<CreatorFactoryContractApi>(client, metadataOf('factory'), factoryAddress, { defaultCaller: me });
-
-    // 3. The code hashes: registered by the admin if the factory has none; else checked.
-    let registered = (await factory.query.codeHashes()).data;
-    if (!registered) {
-      const dry = await factory.query.setCodeHashes(built);
-      if (dry.data.isErr) throw new Error(`set_code_hashes would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
-      record.codeHashesBlock = await send(factory.tx.setCodeHashes(built, limitsOf(dry.raw)), 'register the code hashes');
-      platformSent = true;
-      save();
-      registered = built;
-    }
-    const differing = SUITE_ROLES.filter((role) => registered![role] !== built[role]);
-    if (differing.length > 0) {
-      const list = differing.map((role) => `${role} ${registered![role]} (this build: ${built[role]})`).join(', ');
-      if (!options.acceptFactoryCode) {
-        throw new Error(`the factory instantiates other code than this build: ${list}. Build at the same path for the same hashes, or pass --accept-factory-code to create from the factory's code`);
-      }
-      log(`accepting the factory's code hashes: ${list}`);
-    }
-
-    if (platformSent) {
-      record.platformCost = { fees: platform.fees.toString(), deposits: platform.deposits.toString() };
-      save();
-    }
-
-    // 4. The creator's suite: one per creator; a rerun finds it in the registry.
-    let suite = (await factory.query.suiteOf(me)).data;
-    let cost = record.creators[me]?.cost;
-    let block: number | undefined = record.creators[me]?.block;
-    if (suite) {
-      log(`suite of ${me}: registered already`);
-    } else {
-      const dry = await factory.query.createCreator(options.params, registered);
-      if (dry.data.isErr) throw new Error(`create_creator would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
-      const creating = { fees: 0n, deposits: 0n };
-      paying = creating;
-      block = await send(factory.tx.createCreator(options.params, registered, limitsOf(dry.raw)), `create the ${options.params.symbol} suite`);
-      cost = { fees: creating.fees.toString(), deposits: creating.deposits.toString() };
-      suite = (await factory.query.suiteOf(me)).data;
-      if (!suite) throw new Error('create_creator succeeded but the registry has no suite for the signer');
-    }
-    const addresses = Object.fromEntries(SUITE_ROLES.map((role) => [role, suite![role].address(ss58Prefix)])) as Record<SuiteRole, string>;
-    record.creators[me] = { symbol: options.params.symbol, ...(block === undefined ? {} : { block }), ...(cost ? { cost } : {}), suite: addresses };
-    save();
+    const { factory, hashes } = options.factory
+      ? await joinFactory(step, record, options.factory, options)
+      : await buildPlatform(step, record, options);
+    await createSuite(step, record, factory, hashes, options.params);
     return record;
   } finally {
     await client.disconnect();
   }
 }
 
-/** The factory's `CodeHashes` of the record's codes. */
-function codeHashes(record: DeploymentRecord): CreatorFactoryCodeHashes {
-  return Object.fromEntries(SUITE_ROLES.map((role) => [role, record.codes[role]!.hash])) as unknown as CreatorFactoryCodeHashes;
+/** What every step needs: the chain, the signer, the log, saving the record, sending. */
+interface Step {
+  client: DedotClient;
+  me: string;
+  log: (line: string) => void;
+  save: () => void;
+  send: (tx: any, what: string, tally: Tally) => Promise<number>;
 }
 
+type Joined = { factory: Contract<CreatorFactoryContractApi>; hashes: CreatorFactoryCodeHashes };
+
+/**
+ * The platform: every code not on chain uploaded (a split contract's full code first), the
+ * factory instantiated (the record's, or one found again by its salt), the code hashes
+ * registered if it has none.
+ */
+async function buildPlatform(step: Step, record: DeploymentRecord, options: DeployOptions): Promise<Joined> {
+  const { client, me, log } = step;
+  const tally = new Tally();
+  let sent = false;
+  for (const { role, crate } of CONTRACTS) {
+    const hot = readFileSync(`${options.bundles}/${crate}/${crate}.wasm`);
+    const full = readOptional(`${options.bundles}/${crate}/${crate}.full.wasm`);
+    const code: CodeRecord = { hash: blake2AsHex(hot, 256), ...(full ? { fullHash: blake2AsHex(full, 256) } : {}) };
+    const halves: [Uint8Array, HexString, string][] = [...(full ? [[full, code.fullHash!, ' (full code)'] as [Uint8Array, HexString, string]] : []), [hot, code.hash, '']];
+    for (const [wasm, hash, which] of halves) {
+      if (await client.query.contracts.pristineCode(hash)) {
+        log(`code of ${crate}${which} ${hash}: on chain`);
+        continue;
+      }
+      code.block = await step.send(client.tx.contracts.uploadCode(wasm, undefined, 'Enforced'), `upload ${crate}${which}`, tally);
+      sent = true;
+    }
+    record.codes[role] = { ...record.codes[role], ...code };
+    step.save();
+  }
+  const built = codeHashes(record);
+
+  let address = record.factory?.address;
+  if (address) {
+    if (!(await client.query.contracts.contractInfoOf(address))) throw new Error(`the record's factory ${address} is not on chain`);
+    log(`factory ${address}: on chain`);
+  } else {
+    const domain = options.domain ?? 42;
+    const salt = options.salt ?? DEFAULT_SALT;
+    const deployer = new ContractDeployer<CreatorFactoryContractApi>(client, metadataOf('factory'), record.codes.factory!.hash, { defaultCaller: me });
+    const dry = await deployer.query.new(me, domain, { salt });
+    address = dry.address;
+    if (await client.query.contracts.contractInfoOf(address)) {
+      log(`factory ${address}: on chain already (same signer, code and salt)`);
+      record.factory = { address, domain, salt };
+    } else {
+      const block = await step.send(deployer.tx.new(me, domain, { salt, ...limitsOf(dry.raw) }), 'instantiate the factory', tally);
+      record.factory = { address, block, domain, salt };
+      sent = true;
+    }
+    step.save();
+  }
+  const factory = new Contract<CreatorFactoryContractApi>(client, metadataOf('factory'), address, { defaultCaller: me });
+  let registered = (await factory.query.codeHashes()).data;
+  if (!registered) {
+    const dry = await factory.query.setCodeHashes(built);
+    if (dry.data.isErr) throw new Error(`set_code_hashes would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
+    record.codeHashesBlock = await step.send(factory.tx.setCodeHashes(built, limitsOf(dry.raw)), 'register the code hashes', tally);
+    registered = built;
+    sent = true;
+  }
+  if (sent) record.platformCost = tally.cost();
+  step.save();
+  return { factory, hashes: checkedHashes(registered, built, options, log) };
+}
+
+/**
+ * A platform's factory: nothing uploaded, nothing registered. The suite is built from the
+ * code the factory's admin registered, which must be this build's unless accepted.
+ */
+async function joinFactory(step: Step, record: DeploymentRecord, address: string, options: DeployOptions): Promise<Joined> {
+  const { client, me, log } = step;
+  const info = (await client.query.contracts.contractInfoOf(address)) as { codeHash: HexString } | undefined;
+  if (!info) throw new Error(`no contract at ${address}`);
+  const factory = new Contract<CreatorFactoryContractApi>(client, metadataOf('factory'), address, { defaultCaller: me });
+  const registered = (await factory.query.codeHashes()).data;
+  if (!registered) throw new Error(`the factory ${address} has no code hashes registered yet (its admin registers them)`);
+  log(`factory ${address}: on chain`);
+  const built: Partial<Record<Role, CodeRecord>> = {};
+  for (const { role, crate } of CONTRACTS) {
+    const hot = blake2AsHex(readFileSync(`${options.bundles}/${crate}/${crate}.wasm`), 256);
+    const full = readOptional(`${options.bundles}/${crate}/${crate}.full.wasm`);
+    built[role] = { hash: hot, ...(full ? { fullHash: blake2AsHex(full, 256) } : {}) };
+  }
+  const hashes = checkedHashes(registered, codeHashes({ ...record, codes: built }), options, log);
+  // The record names the code the suite runs: the factory's.
+  record.codes = Object.fromEntries(
+    CONTRACTS.map(({ role }) => {
+      const hash = role === 'factory' ? info.codeHash : (hashes[role as SuiteRole] as unknown as HexString);
+      const same = built[role]!.hash === hash;
+      return [role, { ...record.codes[role], hash, ...(same && built[role]!.fullHash ? { fullHash: built[role]!.fullHash } : {}) }];
+    }),
+  );
+  if (record.factory?.address !== address) record.factory = { address };
+  step.save();
+  return { factory, hashes };
+}
+
+/** The factory's registered hashes, refused if they are not this build's (unless accepted). */
+function checkedHashes(
+  registered: CreatorFactoryCodeHashes,
+  built: CreatorFactoryCodeHashes,
+  options: DeployOptions,
+  log: (line: string) => void,
+): CreatorFactoryCodeHashes {
+  const differing = SUITE_ROLES.filter((role) => registered[role] !== built[role]);
+  if (differing.length > 0) {
+    const list = differing.map((role) => `${role} ${registered[role]} (this build: ${built[role]})`).join(', ');
+    if (!options.acceptFactoryCode) {
+      throw new Error(`the factory instantiates other code than this build: ${list}. Build the platform's commit at its path for the same hashes, or pass --accept-factory-code to create from the factory's code`);
+    }
+    log(`accepting the factory's code hashes: ${list}`);
+  }
+  return registered;
+}
+
+/** The creator's suite: one per creator; a rerun finds it in the registry. */
+async function createSuite(
+  step: Step,
+  record: DeploymentRecord,
+  factory: Contract<CreatorFactoryContractApi>,
+  hashes: CreatorFactoryCodeHashes,
+  params: CreatorFactoryCreatorParamsLike,
+): Promise<void> {
+  const { me, log } = step;
+  let suite = (await factory.query.suiteOf(me)).data;
+  const entry = record.creators[me];
+  let block = entry?.block;
+  let cost = entry?.cost;
+  if (suite) {
+    log(`suite of ${me}: registered already`);
+  } else {
+    const dry = await factory.query.createCreator(params, hashes);
+    if (dry.data.isErr) throw new Error(`create_creator would be refused: ${errorText(dry.data.err, 'FactoryError')}`);
+    const tally = new Tally();
+    block = await step.send(factory.tx.createCreator(params, hashes, limitsOf(dry.raw)), `create the ${params.symbol} suite`, tally);
+    cost = tally.cost();
+    suite = (await factory.query.suiteOf(me)).data;
+    if (!suite) throw new Error('create_creator succeeded but the registry has no suite for the signer');
+  }
+  const ss58 = Number(step.client.consts.system.ss58Prefix);
+  const addresses = Object.fromEntries(SUITE_ROLES.map((role) => [role, suite![role].address(ss58)])) as Record<SuiteRole, string>;
+  record.creators[me] = { symbol: params.symbol, ...(block === undefined ? {} : { block }), ...(cost ? { cost } : {}), suite: addresses };
+  step.save();
+}
+
+/** The factory's `CodeHashes` of the record's codes. */
+function codeHashes(record: Pick<DeploymentRecord, 'codes'>): CreatorFactoryCodeHashes {
+  return Object.fromEntries(SUITE_ROLES.map((role) => [role, record.codes[role]!.hash])) as unknown as CreatorFactoryCodeHashes;
+}
 
 function readOptional(path: string): Buffer | undefined {
   try {

@@ -127,6 +127,7 @@ test('deploy twice on one factory, resuming after a refusal; a fan buys, collect
     await t.test('a second creator joins the factory with --factory; a rerun sends nothing', async () => {
       const second = await run(['--url', url, '--params', bobs, '--record', record, '--factory', factory], '//Bob');
       assert.equal(second.code, 0, second.stderr);
+      assert.doesNotMatch(second.stderr, /upload|register the code hashes/, 'joining a factory uploads and registers nothing');
       done = JSON.parse(second.stdout);
       assert.deepEqual(Object.keys(done.creators).sort(), [alice.address, bob.address].sort());
       assert.notEqual(done.creators[alice.address]!.suite.token, done.creators[bob.address]!.suite.token);
