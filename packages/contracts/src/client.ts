@@ -15,8 +15,9 @@ import { decodeAddress, u8aToHex } from 'dedot/utils';
 
 import { errorText, type ContractErrorValue } from './errors.js';
 import type { CreatorTokenContractApi } from './generated/creator-token/index.js';
-import type { CreatorMarketCurveBuyQuote, CreatorMarketCurveSellQuote } from './generated/creator-market/types.js';
+import type { CreatorMarketCurveBuyQuote, CreatorMarketCurveSellQuote, CreatorMarketMarketState } from './generated/creator-market/types.js';
 import type { CreatorNftDrop, CreatorNftDropConfigLike } from './generated/creator-nft/types.js';
+import type { ProofOfWorkPowState } from './generated/proof-of-work/types.js';
 import type { RewardDistributorAssetLike } from './generated/reward-distributor/types.js';
 import { contractAt, openSuite, SUITE_ROLES, type Suite, type SuiteRole } from './index.js';
 
@@ -318,6 +319,17 @@ export class SuiteClient {
     return this.send(account, 'distributor', 'unstake', (o) => distributor.query.unstake(amount, o), (o) => distributor.tx.unstake(amount, o), options);
   }
 
+  /** Withdraws what the signer unstaked once its cooldown is over; answers the amount. */
+  withdrawUnstaked(account: Account, options?: SendOptions) {
+    const distributor = this.suite.distributor;
+    return this.send(account, 'distributor', 'withdraw', (o) => distributor.query.withdraw(o), (o) => distributor.tx.withdraw(o), options);
+  }
+
+  /** What `account` unstaked and when it can be withdrawn (ms timestamp). */
+  async withdrawalOf(account: string): Promise<{ amount: bigint; unlockAt: bigint }> {
+    return (await this.suite.distributor.query.withdrawalOf(account)).data;
+  }
+
   /** What `account` has staked. */
   async stakeOf(account: string): Promise<bigint> {
     return (await this.suite.distributor.query.stakeOf(account)).data;
@@ -355,6 +367,17 @@ export class SuiteClient {
     return this.send(account, 'pool', 'claim', (o) => pool.query.claim(epochs, o), (o) => pool.tx.claim(epochs, o), options);
   }
 
+  /** The proof-of-work puzzle now: challenge, target, difficulty, reward, solutions, era, minted. */
+  async powState(): Promise<ProofOfWorkPowState> {
+    return (await this.suite.pow.query.state()).data;
+  }
+
+  /** Submits a proof-of-work solution for `challenge` (a stale one is refused); answers the reward minted. */
+  mine(account: Account, challenge: `0x${string}`, nonce: bigint, options?: SendOptions) {
+    const pow = this.suite.pow;
+    return this.send(account, 'pow', 'mine', (o) => pow.query.mine(challenge, nonce, o), (o) => pow.tx.mine(challenge, nonce, o), options);
+  }
+
   /** Submits a creation (its content hash and metadata URI) for the curators' review; answers its id. */
   submitCreation(account: Account, contentHash: `0x${string}`, uri: string, options?: SendOptions) {
     const desk = this.suite.creations;
@@ -362,6 +385,11 @@ export class SuiteClient {
   }
 
   // ---- the market ----
+
+  /** The market now: its reserve, the supply it backs, the buy and exit prices of one token, fees owed. */
+  async marketState(): Promise<CreatorMarketMarketState> {
+    return this.unwrap('market', 'state', (await this.suite.market.query.state()).data);
+  }
 
   /** What `nativeIn` buys now: tokens, cost, fee and refund. */
   async quoteBuy(nativeIn: bigint): Promise<CreatorMarketCurveBuyQuote> {
