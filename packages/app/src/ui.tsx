@@ -81,6 +81,22 @@ export function useTx(done: () => void) {
   return { view, busy, run };
 }
 
+/**
+ * `useTx` for actions that need a signer: `act(summary, send)` runs `send` as the signer and
+ * says `summary` (or what `summary` makes of the message's answer) once finalized.
+ */
+export function useAct(done: () => void, signer?: Signer) {
+  const tx = useTx(done);
+  const act = <T,>(summary: string | ((value: T) => string), send: (signer: Signer, progress: Progress) => Promise<{ value: T; blockNumber: number }>) =>
+    signer
+      ? tx.run(async (progress) => {
+          const receipt = await send(signer, progress);
+          return { summary: typeof summary === 'string' ? summary : summary(receipt.value), blockNumber: receipt.blockNumber };
+        })
+      : undefined;
+  return { ...tx, act };
+}
+
 /** A value loaded when `deps` change: `undefined` while loading, or the error in words. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { value?: T; error?: string } {
   const [state, setState] = useState<{ value?: T; error?: string }>({});

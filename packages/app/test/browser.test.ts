@@ -251,7 +251,7 @@ test("a fan's and the creator's flows through the pages on a real node", { skip,
       await open(`#/c/${ALICE}`, 'Bob');
       await page.locator('[data-stat="pending-rewards"]').waitFor();
       assert.ok((await suite.pendingRewards(bob)) > 0n);
-      assert.match(await send('claim-rewards', 'staking'), /Rewards claimed/);
+      assert.match(await send('claim-rewards', 'staking'), /^Claimed [\d,.]+ UNIT of rewards \(block/);
       assert.equal(await suite.pendingRewards(bob), 0n);
       await page.screenshot({ path: join(shots, 'fan-after-reward-claim.png'), fullPage: true });
     });
@@ -293,13 +293,14 @@ test("a fan's and the creator's flows through the pages on a real node", { skip,
       const before = await suite.balanceOf(bob);
       await page.locator('button[name="mine"]').click();
       await page.locator('[data-stat="hash-rate"]').waitFor();
-      await page.locator('[data-tx="pow"][data-phase="finalized"], [data-tx="pow"][data-phase="failed"]').waitFor({ timeout: 120_000 });
+      // The first solution is paid; a second found in its block waits for the next block.
+      await page.waitForFunction(() => /solutions found: [1-9]/.test(document.querySelector('[data-stat="hash-rate"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
       await page.screenshot({ path: join(shots, 'fan-after-pow-solution.png'), fullPage: true });
       process.stderr.write(`mined in the browser: ${await page.locator('[data-stat="hash-rate"]').innerText()}\n`);
       await page.locator('button[name="mine"]').click();
-      assert.match(await page.locator('[data-tx="pow"]').innerText(), /^Solution \d+ earned 50 ALC/);
-      assert.equal((await suite.powState()).solutions, 1n);
-      assert.equal(await suite.balanceOf(bob), before + 50n * 10n ** BigInt(decimals));
+      const solutions = (await suite.powState()).solutions;
+      assert.ok(solutions >= 1n);
+      assert.equal(await suite.balanceOf(bob), before + solutions * 50n * 10n ** BigInt(decimals));
     });
 
     await t.test('after the epoch, the fan claims the mined tokens', async () => {
@@ -308,9 +309,11 @@ test("a fan's and the creator's flows through the pages on a real node", { skip,
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         await suite.transfer(pairs.Alice, ALICE, 1n); // a dev node makes a block only for a transaction
       }
+      // Past the dispute window (1 s after the epoch's end), in a block of its own.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
       await suite.transfer(pairs.Alice, ALICE, 1n);
       await open(`#/c/${ALICE}`, 'Bob');
-      await page.waitForFunction(() => !document.querySelector('button[name="claim-mined"]')?.hasAttribute('disabled'), undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('button[name="claim-mined"]')?.hasAttribute('disabled') === false, undefined, { timeout: 20_000 });
       const before = await suite.balanceOf(bob);
       assert.match(await send('claim-mined', 'claim-mined'), /^Claimed [\d,.]+ ALC mined/);
       assert.ok((await suite.balanceOf(bob)) > before);

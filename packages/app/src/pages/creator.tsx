@@ -11,18 +11,11 @@ import { blake2AsHex } from 'dedot/utils';
 
 import type { Chain } from '../chain.js';
 import { formatDuration, parseCount, parseUnits, shortAddress } from '../lib/format.js';
-import { Card, Field, Notice, Stat, TxStatus, useLoad, useTx, type Progress, type Signer } from '../ui.js';
+import { Card, Field, Notice, Stat, TxStatus, useAct, useLoad, type Signer } from '../ui.js';
 import { useSuite, type OpenSuite } from './suite.js';
 
 /** The newest submissions and projects a page lists. */
 const LISTED = 20;
-
-function useAct(open: OpenSuite, signer?: Signer) {
-  const tx = useTx(open.reload);
-  const act = (summary: string, send: (signer: Signer, progress: Progress) => Promise<{ blockNumber: number }>) =>
-    signer ? tx.run(async (progress) => ({ summary, blockNumber: (await send(signer, progress)).blockNumber })) : undefined;
-  return { ...tx, act };
-}
 
 function Drops({ open, signer }: { open: OpenSuite; signer?: Signer }) {
   const { suite, version } = open;
@@ -31,7 +24,7 @@ function Drops({ open, signer }: { open: OpenSuite; signer?: Signer }) {
   const [perAccount, setPerAccount] = useState('5');
   const [perCall, setPerCall] = useState('5');
   const [hours, setHours] = useState('24');
-  const tx = useAct(open, signer);
+  const tx = useAct(open.reload, signer);
   const drop = useLoad(async () => ({ drop: await suite.dropInfo(), now: await suite.now() }), [suite, version]);
   const current = drop.value?.drop;
   return (
@@ -89,7 +82,7 @@ async function pendingSubmissions(suite: SuiteClient) {
 
 function Creations({ open, signer }: { open: OpenSuite; signer?: Signer }) {
   const { suite, version } = open;
-  const tx = useAct(open, signer);
+  const tx = useAct(open.reload, signer);
   const pending = useLoad(() => pendingSubmissions(suite), [suite, version]);
   return (
     <Card title="Fans' creations awaiting review" id="creations">
@@ -144,7 +137,7 @@ function Projects({ open, signer }: { open: OpenSuite; signer?: Signer }) {
   const [contributor, setContributor] = useState('');
   const [points, setPoints] = useState('10');
   const [reference, setReference] = useState('');
-  const tx = useAct(open, signer);
+  const tx = useAct(open.reload, signer);
   const list = useLoad(() => projects(suite), [suite, version]);
   return (
     <Card title="Community projects" id="projects">
@@ -197,7 +190,7 @@ function Projects({ open, signer }: { open: OpenSuite; signer?: Signer }) {
 
 function Fees({ open, signer, creator }: { open: OpenSuite; signer?: Signer; creator: string }) {
   const { suite, version } = open;
-  const tx = useAct(open, signer);
+  const tx = useAct(open.reload, signer);
   const fees = useLoad(async () => {
     const distributor = suite.address('distributor');
     return { creator: await suite.feesOf(creator), stakers: await suite.feesOf(distributor), distributor };

@@ -5,13 +5,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import type { SuiteClient } from '@creator-suite/contracts/client';
+import { SuiteError, type SuiteClient } from '@creator-suite/contracts/client';
 import { blake2AsHex, decodeAddress, u8aToHex } from 'dedot/utils';
 
 import { nativeBalance, type Chain } from '../chain.js';
 import { formatDuration, formatRate, parseCount, parseSlippage, parseUnits, shortAddress } from '../lib/format.js';
 import { buyPreview, feeShare, sellPreview } from '../lib/quote.js';
-import { Card, Field, Notice, Stat, TxStatus, useLoad, useTx, type Signer } from '../ui.js';
+import { Card, Field, Notice, Stat, TxStatus, useAct, useLoad, useTx, type Signer } from '../ui.js';
 import { useSuite, type OpenSuite } from './suite.js';
 
 /** Epochs back from the current one whose mined tokens the page looks for (the pool claims 32 at most at once). */
@@ -208,9 +208,8 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
   const { suite } = open;
   const [stake, setStake] = useState('');
   const [unstake, setUnstake] = useState('');
-  const tx = useTx(open.reload);
-  const act = (label: string, send: (signer: Signer, progress: Parameters<Parameters<typeof tx.run>[0]>[0]) => Promise<{ blockNumber: number }>) =>
-    signer && tx.run(async (progress) => ({ summary: label, blockNumber: (await send(signer, progress)).blockNumber }));
+  const tx = useAct(open.reload, signer);
+  const act = tx.act;
   const { withdrawal } = data;
   const unlocked = withdrawal.unlockAt <= data.now;
   return (
@@ -221,17 +220,17 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
         <Stat label="Unstaked" value={`${open.tokens(withdrawal.amount)}, ${unlocked ? 'ready to withdraw' : `withdrawable in ${formatDuration(withdrawal.unlockAt - data.now)}`}`} name="withdrawal" />
       )}
       <Field label="Stake" name="stake-amount" value={stake} onInput={setStake} />
-      <button name="stake" disabled={!signer || tx.busy} onClick={() => act(`Staked ${stake}`, async (s, p) => (await suite.stake(s, parseUnits(stake, open.token.decimals), p)).receipt)}>
+      <button name="stake" disabled={!signer || tx.busy} onClick={() => act(`Staked ${stake} ${open.token.symbol ?? ''}`, async (s, p) => (await suite.stake(s, parseUnits(stake, open.token.decimals), p)).receipt)}>
         Stake
       </button>
       <Field label="Unstake" name="unstake-amount" value={unstake} onInput={setUnstake} />
-      <button name="unstake" disabled={!signer || tx.busy} onClick={() => act(`Unstaked ${unstake}`, (s, p) => suite.unstake(s, parseUnits(unstake, open.token.decimals), p))}>
+      <button name="unstake" disabled={!signer || tx.busy} onClick={() => act(`Unstaked ${unstake} ${open.token.symbol ?? ''}`, (s, p) => suite.unstake(s, parseUnits(unstake, open.token.decimals), p))}>
         Unstake
       </button>
       <button name="withdraw" disabled={!signer || tx.busy || withdrawal.amount === 0n || !unlocked} onClick={() => act(`Withdrew ${open.tokens(withdrawal.amount)}`, (s, p) => suite.withdrawUnstaked(s, p))}>
         Withdraw unstaked
       </button>
-      <button name="claim-rewards" disabled={!signer || tx.busy || data.pending === 0n} onClick={() => act('Rewards claimed', (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
+      <button name="claim-rewards" disabled={!signer || tx.busy || data.pending === 0n} onClick={() => act((claimed: bigint) => `Claimed ${open.native(claimed)} of rewards`, (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
         Claim rewards
       </button>
       <TxStatus view={tx.view} name="staking" />
@@ -267,7 +266,17 @@ function ProofOfWork({ open, signer }: { open: OpenSuite; signer: Signer }) {
     if (!held || block <= lastBlock.current) return;
     setHeld(undefined);
     tx.run(async (progress) => {
-      const receipt = await suite.mine(signer, held.challenge, held.nonce, progress);
+      let receipt;
+      try {
+        receipt = await suite.mine(signer, held.challenge, held.nonce, progress);
+      } catch (error) {
+        // Refused only for its block: keep it for the next one (nothing was signed).
+        if (error instanceof SuiteError && error.error === 'OnePerBlock') {
+          lastBlock.current = block;
+          setHeld(held);
+        }
+        throw error;
+      }
       lastBlock.current = receipt.blockNumber;
       setFound((n) => n + 1);
       return { summary: `Solution ${held.nonce} earned ${open.tokens(receipt.value)}`, blockNumber: receipt.blockNumber };
