@@ -251,6 +251,12 @@ test("a fan's and the creator's flows through the pages on a real node", { skip,
       await open(`#/c/${ALICE}`, 'Bob');
       await page.locator('[data-stat="pending-rewards"]').waitFor();
       assert.ok((await suite.pendingRewards(bob)) > 0n);
+      // The rewards stream: a new block (anyone's transaction) moves the amount shown, no reload.
+      const shown = await stat('pending-rewards').innerText();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await suite.transfer(pairs.Alice, ALICE, 1n);
+      await statIs('pending-rewards', `${formatUnits(await suite.pendingRewards(bob), 12)} UNIT`);
+      assert.notEqual(await stat('pending-rewards').innerText(), shown);
       assert.match(await send('claim-rewards', 'staking'), /^Claimed [\d,.]+ UNIT of rewards \(block/);
       assert.equal(await suite.pendingRewards(bob), 0n);
       await page.screenshot({ path: join(shots, 'fan-after-reward-claim.png'), fullPage: true });

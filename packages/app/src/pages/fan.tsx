@@ -12,7 +12,7 @@ import { nativeBalance, type Chain } from '../chain.js';
 import { formatDuration, formatRate, parseCount, parseSlippage, parseUnits, shortAddress } from '../lib/format.js';
 import { buyPreview, feeShare, sellPreview } from '../lib/quote.js';
 import { Card, Field, Notice, Stat, TxStatus, useAct, useLoad, useTx, type Signer } from '../ui.js';
-import { useSuite, type OpenSuite } from './suite.js';
+import { useBestBlock, useSuite, type OpenSuite } from './suite.js';
 
 /** Epochs back from the current one whose mined tokens the page looks for (the pool claims 32 at most at once). */
 const CLAIM_LOOKBACK = 8;
@@ -210,12 +210,16 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
   const [unstake, setUnstake] = useState('');
   const tx = useAct(open.reload, signer);
   const act = tx.act;
+  // Rewards stream by the block: read again at every new one.
+  const block = useBestBlock(suite);
+  const streamed = useLoad(() => (signer ? suite.pendingRewards(signer.address) : Promise.resolve(data.pending)), [suite, block, data.pending, signer?.address]);
+  const pending = streamed.value ?? data.pending;
   const { withdrawal } = data;
   const unlocked = withdrawal.unlockAt <= data.now;
   return (
     <Card title="Stake and earn" id="staking">
       <Stat label="Staked" value={open.tokens(data.staked)} name="staked" />
-      <Stat label="Rewards you can claim" value={open.native(data.pending)} name="pending-rewards" />
+      <Stat label="Rewards you can claim" value={open.native(pending)} name="pending-rewards" />
       {withdrawal.amount > 0n && (
         <Stat label="Unstaked" value={`${open.tokens(withdrawal.amount)}, ${unlocked ? 'ready to withdraw' : `withdrawable in ${formatDuration(withdrawal.unlockAt - data.now)}`}`} name="withdrawal" />
       )}
@@ -230,7 +234,7 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
       <button name="withdraw" disabled={!signer || tx.busy || withdrawal.amount === 0n || !unlocked} onClick={() => act(`Withdrew ${open.tokens(withdrawal.amount)}`, (s, p) => suite.withdrawUnstaked(s, p))}>
         Withdraw unstaked
       </button>
-      <button name="claim-rewards" disabled={!signer || tx.busy || data.pending === 0n} onClick={() => act((claimed: bigint) => `Claimed ${open.native(claimed)} of rewards`, (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
+      <button name="claim-rewards" disabled={!signer || tx.busy || pending === 0n} onClick={() => act((claimed: bigint) => `Claimed ${open.native(claimed)} of rewards`, (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
         Claim rewards
       </button>
       <TxStatus view={tx.view} name="staking" />
@@ -249,18 +253,13 @@ function ProofOfWork({ open, signer }: { open: OpenSuite; signer: Signer }) {
   const [rate, setRate] = useState(0);
   const [found, setFound] = useState(0);
   const [problem, setProblem] = useState('');
-  const [block, setBlock] = useState(0);
   const [held, setHeld] = useState<{ challenge: `0x${string}`; nonce: bigint }>();
   const lastBlock = useRef(-1);
   const tx = useTx(open.reload);
   const pow = useLoad(() => suite.powState(), [suite, version]);
   const worker = useRef<Worker>();
   useEffect(() => () => worker.current?.terminate(), []);
-  useEffect(() => {
-    let unsubscribe: (() => Promise<void>) | undefined;
-    suite.client.query.system.number((n: number) => setBlock(n)).then((u: () => Promise<void>) => (unsubscribe = u));
-    return () => void unsubscribe?.();
-  }, [suite]);
+  const block = useBestBlock(suite);
   // Submit a held solution once its block is not the last solution's.
   useEffect(() => {
     if (!held || block <= lastBlock.current) return;

@@ -65,3 +65,21 @@ export function useSuite(chain: Chain, factory: string, creator: string): { open
     },
   };
 }
+
+/** The best block's number, as it moves (for what streams per block: rewards, the miner's pace). */
+export function useBestBlock(suite: SuiteClient): number {
+  const [block, setBlock] = useState(0);
+  useEffect(() => {
+    let unsubscribe: (() => Promise<void>) | undefined;
+    let live = true;
+    suite.client.query.system.number((n: number) => setBlock(n)).then((u: () => Promise<void>) => {
+      unsubscribe = u;
+      if (!live) void u();
+    });
+    return () => {
+      live = false;
+      void unsubscribe?.();
+    };
+  }, [suite]);
+  return block;
+}
