@@ -67,3 +67,19 @@ npm_ci_if_changed() {
 # Prints the calling script's header comment (from line 2 to the first line that is not a
 # comment), for --help.
 usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+
+# node_test_result LABEL STATUS TAP EXTRA_PASS EXTRA_FAIL: the cargo-style "test result:" line
+# of a `node --test` run (its TAP report in TAP, its exit status STATUS) plus checks counted
+# outside it; returns non-zero on any failure (a crash before the summary counts as one).
+node_test_result() {
+  local label="$1" status="$2" tap="$3" pass fail skipped
+  read -r pass fail skipped < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} /^# skipped /{s=$3} END{print p+0, f+0, s+0}' "$tap" 2> /dev/null || echo 0 0 0)
+  pass=$((pass + $4))
+  fail=$((fail + $5))
+  if [ "$status" -ne 0 ] || [ "$fail" -ne 0 ]; then
+    [ "$fail" -eq 0 ] && fail=1
+    echo "test result: FAILED. $pass passed; $fail failed; $skipped ignored ($label)"
+    return 1
+  fi
+  echo "test result: ok. $pass passed; $fail failed; $skipped ignored ($label)"
+}

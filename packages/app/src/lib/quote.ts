@@ -3,22 +3,14 @@
  * the fan's slippage, and the refund. The slippage rule is the package's `lessSlippage`, so what
  * the page promises is what the transaction asks of the contract.
  */
+import type { Market } from '@creator-suite/contracts';
 import { lessSlippage } from '@creator-suite/contracts/client';
 
 export { lessSlippage };
 
-export interface BuyQuote {
-  tokens: bigint;
-  cost: bigint;
-  fee: bigint;
-  refund: bigint;
-}
-
-export interface SellQuote {
-  gross: bigint;
-  fee: bigint;
-  payout: bigint;
-}
+/** The market's quotes, as the package types them from the metadata. */
+export type BuyQuote = Market.CreatorMarketCurveBuyQuote;
+export type SellQuote = Market.CreatorMarketCurveSellQuote;
 
 /** A buy as the page shows it: the tokens, the least accepted, what is paid, the fee and the refund. */
 export function buyPreview(pay: bigint, quote: BuyQuote, slippageBps: number) {

@@ -26,7 +26,6 @@ interface FanData {
   balance: bigint;
   nfts: { count: number; ids: string[] };
   staked: bigint;
-  pending: bigint;
   withdrawal: { amount: bigint; unlockAt: bigint };
   epoch?: number;
   points: bigint;
@@ -37,12 +36,11 @@ interface FanData {
 
 async function loadFan(chain: Chain, s: SuiteClient, who: string): Promise<FanData> {
   const { collection, pool, creations } = s.suite;
-  const [native, balance, count, staked, pending, withdrawal, epoch, pendingCreations, now] = await Promise.all([
+  const [native, balance, count, staked, withdrawal, epoch, pendingCreations, now] = await Promise.all([
     nativeBalance(chain.client, who),
     s.balanceOf(who),
     collection.query.psp34BalanceOf(who).then((r) => r.data),
     s.stakeOf(who),
-    s.pendingRewards(who),
     s.withdrawalOf(who),
     s.currentEpoch(),
     creations.query.pendingOf(who).then((r) => r.data),
@@ -62,7 +60,6 @@ async function loadFan(chain: Chain, s: SuiteClient, who: string): Promise<FanDa
     balance,
     nfts: { count, ids },
     staked,
-    pending,
     withdrawal,
     ...(epoch === undefined ? {} : { epoch }),
     points,
@@ -204,22 +201,21 @@ function Drop({ open, signer, now }: { open: OpenSuite; signer?: Signer; now: bi
   );
 }
 
-function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; data: FanData }) {
+function Staking({ open, signer, data, block }: { open: OpenSuite; signer?: Signer; data: FanData; block: number }) {
   const { suite } = open;
   const [stake, setStake] = useState('');
   const [unstake, setUnstake] = useState('');
   const tx = useAct(open.reload, signer);
   const act = tx.act;
-  // Rewards stream by the block: read again at every new one.
-  const block = useBestBlock(suite);
-  const streamed = useLoad(() => (signer ? suite.pendingRewards(signer.address) : Promise.resolve(data.pending)), [suite, block, data.pending, signer?.address]);
-  const pending = streamed.value ?? data.pending;
+  // Rewards stream by the block: read at every new one (and after every reload of the page's data).
+  const streamed = useLoad(() => (signer ? suite.pendingRewards(signer.address) : Promise.resolve(0n)), [suite, block, data, signer?.address]);
+  const pending = streamed.value;
   const { withdrawal } = data;
   const unlocked = withdrawal.unlockAt <= data.now;
   return (
     <Card title="Stake and earn" id="staking">
       <Stat label="Staked" value={open.tokens(data.staked)} name="staked" />
-      <Stat label="Rewards you can claim" value={open.native(pending)} name="pending-rewards" />
+      <Stat label="Rewards you can claim" value={pending === undefined ? '…' : open.native(pending)} name="pending-rewards" />
       {withdrawal.amount > 0n && (
         <Stat label="Unstaked" value={`${open.tokens(withdrawal.amount)}, ${unlocked ? 'ready to withdraw' : `withdrawable in ${formatDuration(withdrawal.unlockAt - data.now)}`}`} name="withdrawal" />
       )}
@@ -234,7 +230,7 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
       <button name="withdraw" disabled={!signer || tx.busy || withdrawal.amount === 0n || !unlocked} onClick={() => act(`Withdrew ${open.tokens(withdrawal.amount)}`, (s, p) => suite.withdrawUnstaked(s, p))}>
         Withdraw unstaked
       </button>
-      <button name="claim-rewards" disabled={!signer || tx.busy || pending === 0n} onClick={() => act((claimed: bigint) => `Claimed ${open.native(claimed)} of rewards`, (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
+      <button name="claim-rewards" disabled={!signer || tx.busy || !pending} onClick={() => act((claimed: bigint) => `Claimed ${open.native(claimed)} of rewards`, (s, p) => suite.claimRewards(s, { type: 'Native' }, p))}>
         Claim rewards
       </button>
       <TxStatus view={tx.view} name="staking" />
@@ -247,7 +243,7 @@ function Staking({ open, signer, data }: { open: OpenSuite; signer?: Signer; dat
  * The contract takes one solution per block, so a solution found in the block of the last one
  * waits for the next block (the worker meanwhile mines the new challenge).
  */
-function ProofOfWork({ open, signer }: { open: OpenSuite; signer: Signer }) {
+function ProofOfWork({ open, signer, block }: { open: OpenSuite; signer: Signer; block: number }) {
   const { suite, version } = open;
   const [mining, setMining] = useState(false);
   const [rate, setRate] = useState(0);
@@ -259,7 +255,6 @@ function ProofOfWork({ open, signer }: { open: OpenSuite; signer: Signer }) {
   const pow = useLoad(() => suite.powState(), [suite, version]);
   const worker = useRef<Worker>();
   useEffect(() => () => worker.current?.terminate(), []);
-  const block = useBestBlock(suite);
   // Submit a held solution once its block is not the last solution's.
   useEffect(() => {
     if (!held || block <= lastBlock.current) return;
@@ -332,7 +327,7 @@ function ProofOfWork({ open, signer }: { open: OpenSuite; signer: Signer }) {
   );
 }
 
-function Mining({ open, signer, data }: { open: OpenSuite; signer?: Signer; data: FanData }) {
+function Mining({ open, signer, data, block }: { open: OpenSuite; signer?: Signer; data: FanData; block: number }) {
   const { suite } = open;
   const [content, setContent] = useState('');
   const [uri, setUri] = useState('');
@@ -381,7 +376,7 @@ function Mining({ open, signer, data }: { open: OpenSuite; signer?: Signer; data
         Submit
       </button>
       <TxStatus view={creationTx.view} name="creation" />
-      {signer && <ProofOfWork open={open} signer={signer} />}
+      {signer && <ProofOfWork open={open} signer={signer} block={block} />}
     </Card>
   );
 }
@@ -389,6 +384,8 @@ function Mining({ open, signer, data }: { open: OpenSuite; signer?: Signer; data
 export function FanPage({ chain, factory, creator, signer }: { chain: Chain; factory: string; creator: string; signer?: Signer }) {
   const { open, problem } = useSuite(chain, factory, creator);
   const data = useLoad(async () => (open && signer ? loadFan(chain, open.suite, signer.address) : undefined), [open?.suite, open?.version, signer?.address]);
+  // One subscription to the best block for what moves by the block: the rewards, the miner.
+  const block = useBestBlock(open?.suite);
   if (problem) return <Notice kind="error">{problem}</Notice>;
   if (!open) return <Notice>Opening the creator's suite…</Notice>;
   return (
@@ -401,8 +398,8 @@ export function FanPage({ chain, factory, creator, signer }: { chain: Chain; fac
       {data.value && <Balances open={open} data={data.value} />}
       <Market chain={chain} open={open} {...(signer ? { signer } : {})} />
       <Drop open={open} {...(signer ? { signer } : {})} now={data.value?.now ?? BigInt(Date.now())} />
-      {data.value && <Staking open={open} {...(signer ? { signer } : {})} data={data.value} />}
-      {data.value && <Mining open={open} {...(signer ? { signer } : {})} data={data.value} />}
+      {data.value && <Staking open={open} {...(signer ? { signer } : {})} data={data.value} block={block} />}
+      {data.value && <Mining open={open} {...(signer ? { signer } : {})} data={data.value} block={block} />}
     </div>
   );
 }

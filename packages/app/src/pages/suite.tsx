@@ -10,13 +10,7 @@ import { SuiteClient } from '@creator-suite/contracts/client';
 import type { Chain } from '../chain.js';
 import { formatUnits } from '../lib/format.js';
 
-export interface TokenInfo {
-  name?: string;
-  symbol?: string;
-  decimals: number;
-  totalSupply: bigint;
-  cap: bigint;
-}
+export type TokenInfo = Awaited<ReturnType<SuiteClient['tokenInfo']>>;
 
 export interface OpenSuite {
   suite: SuiteClient;
@@ -67,9 +61,10 @@ export function useSuite(chain: Chain, factory: string, creator: string): { open
 }
 
 /** The best block's number, as it moves (for what streams per block: rewards, the miner's pace). */
-export function useBestBlock(suite: SuiteClient): number {
+export function useBestBlock(suite: SuiteClient | undefined): number {
   const [block, setBlock] = useState(0);
   useEffect(() => {
+    if (!suite) return;
     let unsubscribe: (() => Promise<void>) | undefined;
     let live = true;
     suite.client.query.system.number((n: number) => setBlock(n)).then((u: () => Promise<void>) => {
