@@ -1,12 +1,13 @@
-//! The hot/full code split (`psp::split`) of the creator token, on the compiled Wasm: one
-//! contract to wallets, both halves on one storage, the full code pinned and locked, and the
-//! same answers as the full code deployed alone.
+//! The hot/full code split (`psp::split`) on the compiled Wasm: one contract to wallets, both
+//! halves on one storage, the full code pinned and locked, and the same answers as the full
+//! code deployed alone and as ink!'s own build of the crate (its generated entry points).
 
 use e2e_tests::{
     actors::{creator, fan},
     ink_id, Bundle, Chain, Failure,
 };
 use psp::{PSP22Error, MINTER};
+use reward_distributor::{Asset, DistributorError as Error};
 
 const ONE: u128 = 1_000_000_000_000_000_000;
 
@@ -113,15 +114,24 @@ fn both_halves_share_one_storage() {
     );
 }
 
+/// The three builds of a split contract, each deployed alone: the split contract (hot code
+/// and full code), its full code, ink!'s own build.
+fn three_builds(name: &str) -> [Bundle; 3] {
+    let bundle = Bundle::shared(name);
+    [
+        (*bundle).clone(),
+        bundle.unsplit().expect("split"),
+        bundle.ink_built().expect("ink!'s own build beside the bundle"),
+    ]
+}
+
 #[test]
-fn split_and_unsplit_answer_alike_at_the_edges() {
-    let bundle = Bundle::shared("creator_token");
-    let unsplit = bundle.unsplit().expect("creator_token is split");
+fn the_split_token_answers_as_inks_own_build_at_the_edges() {
     let mut answers = Vec::new();
-    for deployed in [&*bundle, &unsplit] {
+    for deployed in three_builds("creator_token") {
         let mut chain = Chain::new();
         let (token, _) = chain
-            .deploy(deployed, "new", args(), &creator(), vec![])
+            .deploy(&deployed, "new", args(), &creator(), vec![])
             .expect("deploys");
         let mut seen = Vec::new();
         // An unknown selector (the hot code forwards it; the full code refuses it).
@@ -136,7 +146,7 @@ fn split_and_unsplit_answer_alike_at_the_edges() {
         seen.push(format!("{answer:?} reverted={}", receipt.reverted));
         // Value sent to an unpayable message, hot and full.
         for label in ["PSP22::total_supply", "PSP22Capped::cap"] {
-            let (answer, _) = chain.call::<u128>(deployed, &token, label, (), &fan(), 1);
+            let (answer, _) = chain.call::<u128>(&deployed, &token, label, (), &fan(), 1);
             seen.push(format!(
                 "{label}: dispatch error {}",
                 matches!(answer, Err(Failure::Dispatch(_)))
@@ -144,7 +154,7 @@ fn split_and_unsplit_answer_alike_at_the_edges() {
         }
         // A refusal of a hot message reverts with the typed error.
         let (answer, receipt) = chain.call::<Result<(), PSP22Error>>(
-            deployed,
+            &deployed,
             &token,
             "PSP22::transfer",
             (ink_id(&creator()), ONE, Vec::<u8>::new()),
@@ -152,17 +162,84 @@ fn split_and_unsplit_answer_alike_at_the_edges() {
             0,
         );
         seen.push(format!("{answer:?} reverted={}", receipt.reverted));
+        // A constructor's selector sent to the live contract is not a message.
+        let input = deployed.input("new", args());
+        let (answer, receipt) = chain.call_raw::<()>(&token, input, &fan(), 0);
+        seen.push(format!("{answer:?} reverted={}", receipt.reverted));
+        // The constructor refuses value, and input it cannot decode.
+        let input = deployed.input("new", args());
+        let paid = chain.deploy_raw(&deployed, input, &creator(), vec![1], 1);
+        seen.push(format!("paid constructor: {:?}", paid.err()));
+        let mut input = deployed.selector("new").to_vec();
+        input.push(1);
+        let undecodable = chain.deploy_raw(&deployed, input, &creator(), vec![2], 0);
+        seen.push(format!("undecodable constructor: {:?}", undecodable.err()));
         answers.push(seen);
     }
-    assert_eq!(answers[0], answers[1]);
-    assert!(
-        answers[0][0].contains("CouldNotReadInput"),
-        "{:?}",
-        answers[0]
-    );
-    assert!(
-        answers[0][5].contains("InsufficientBalance"),
-        "{:?}",
-        answers[0]
-    );
+    assert_eq!(answers[0], answers[1], "split against its full code alone");
+    assert_eq!(answers[0], answers[2], "split against ink!'s own build");
+    let seen = &answers[0];
+    assert!(seen[0].contains("CouldNotReadInput"), "{seen:?}");
+    assert!(seen[5].contains("InsufficientBalance"), "{seen:?}");
+    assert!(seen[6].contains("CouldNotReadInput"), "{seen:?}");
+    assert!(seen[7].contains("ContractTrapped"), "{seen:?}");
+    // Err(LangError::CouldNotReadInput), reverted.
+    assert!(seen[8].contains("constructor reverted: 0x0101"), "{seen:?}");
+}
+
+/// A contract with payable messages: ink!'s dispatcher checks value per message there.
+#[test]
+fn the_split_distributor_takes_value_only_where_ink_does() {
+    let mut answers = Vec::new();
+    for deployed in three_builds("reward_distributor") {
+        let mut chain = Chain::new();
+        let token = chain.instantiate(&Bundle::shared("creator_token"), args(), &creator());
+        let (distributor, _) = chain
+            .deploy(
+                &deployed,
+                "new",
+                (token.id(), 86_400_000u64, 0u64, ink_id(&creator())),
+                &creator(),
+                vec![],
+            )
+            .expect("deploys");
+        let mut seen = Vec::new();
+        // Payable and hot; payable and full; unpayable and hot; unpayable and full.
+        let (answer, receipt) = chain.call::<Result<(), Error>>(
+            &deployed,
+            &distributor,
+            "deposit_native",
+            5u128,
+            &creator(),
+            5,
+        );
+        seen.push(format!("{answer:?} reverted={}", receipt.reverted));
+        let (answer, receipt) = chain.call::<Result<u32, Error>>(
+            &deployed,
+            &distributor,
+            "open_round",
+            (Asset::Native, [7u8; 32], 3u128, u64::MAX),
+            &creator(),
+            2,
+        );
+        seen.push(format!("{answer:?} reverted={}", receipt.reverted));
+        for (label, input) in [
+            ("stake", deployed.input("stake", ONE)),
+            ("Ownable::owner", deployed.input("Ownable::owner", ())),
+        ] {
+            let (answer, _) = chain.call_raw::<()>(&distributor, input, &fan(), 1);
+            seen.push(format!(
+                "{label}: dispatch error {}",
+                matches!(answer, Err(Failure::Dispatch(_)))
+            ));
+        }
+        answers.push(seen);
+    }
+    assert_eq!(answers[0], answers[1], "split against its full code alone");
+    assert_eq!(answers[0], answers[2], "split against ink!'s own build");
+    let seen = &answers[0];
+    assert_eq!(seen[0], "Ok(Ok(())) reverted=false");
+    assert_eq!(seen[1], "Ok(Err(ValueMismatch)) reverted=true");
+    assert_eq!(seen[2], "stake: dispatch error true");
+    assert_eq!(seen[3], "Ownable::owner: dispatch error true");
 }

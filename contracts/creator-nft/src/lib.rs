@@ -517,7 +517,7 @@ mod creator_nft {
 pub use crate::creator_nft::CreatorNftRef;
 
 // The hot code (`psp::split`): drop purchases, transfers and accepted creations.
-psp::hot_entry_points!(
+psp::split_entry_points!(
     creator_nft::CreatorNft,
     "buy",
     "PSP34::transfer",

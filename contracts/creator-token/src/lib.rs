@@ -411,7 +411,7 @@ mod creator_token {
 pub use crate::creator_token::CreatorTokenRef;
 
 // The hot code (`psp::split`): what fans and the suite's contracts call on every trade.
-psp::hot_entry_points!(
+psp::split_entry_points!(
     creator_token::CreatorToken,
     "PSP22::transfer",
     "PSP22::transfer_from",

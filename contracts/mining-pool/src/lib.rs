@@ -522,7 +522,7 @@ mod mining_pool {
 pub use crate::mining_pool::MiningPoolRef;
 
 // The hot code (`psp::split`): attestations, vouchers and miners' claims.
-psp::hot_entry_points!(
+psp::split_entry_points!(
     mining_pool::MiningPool,
     "attest",
     "submit_voucher",

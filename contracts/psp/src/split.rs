@@ -3,25 +3,31 @@
 //! pallet-contracts puts the whole code of every contract a call touches into that call's
 //! proof, and charges ref_time per byte to load and instantiate it. The fan's calls of a
 //! contract (a transfer, a stake) need only a few of its messages, so a split contract is
-//! deployed as two code blobs built from **one source, one storage struct**:
+//! deployed as two code blobs built from **one source, one storage struct**, each with entry
+//! points of its own ([`split_entry_points!`]):
 //!
-//! * the **full** code: the contract exactly as written, every message, its metadata. It is
-//!   uploaded but never instantiated;
-//! * the **hot** code, which the contract account runs: the same crate built with the
-//!   `hot` feature. Its entry points ([`hot_entry_points!`]) dispatch a short list of hot
-//!   messages through ink!'s own per-message reflection (the same callable, payment check,
-//!   storage load and write-back, revert flag and `MessageResult` encoding as ink!'s
-//!   dispatcher), and forward every other selector by `delegate_call` to the full code, with
-//!   the caller's input and a tail call, so the full code's answer is the contract's answer.
-//!   Everything not named hot (constructors aside) is left out of the hot Wasm by the linker.
+//! * the **full** code (the crate built with its `full-code` feature): every message and the
+//!   constructors, dispatched exactly as ink!'s own entry points do. It is uploaded, and runs
+//!   only by delegate call from the hot code;
+//! * the **hot** code, which the contract account runs (the `hot` feature): it dispatches a
+//!   short list of hot messages through ink!'s own per-message reflection (the same callable,
+//!   payment check, storage load and write-back, revert flag and `MessageResult` encoding as
+//!   ink!'s dispatcher), and forwards every other selector, and its instantiation, by
+//!   `delegate_call` to the full code, with the caller's input and a tail call, so the full
+//!   code's answer is the contract's answer. Everything not named hot, the constructors
+//!   included, is left out of the hot Wasm by the linker.
 //!
-//! Wallets and frontends see one contract: its metadata is the full build's (every message,
-//! the selectors unchanged), and a selector that is not hot costs one delegate hop.
+//! Instantiating the hot code delegates the constructor to the full code: the full code's
+//! `call` runs a constructor only while the contract has no storage root yet, which is only
+//! ever true inside its instantiation (every constructor writes the root; no message removes
+//! it). Wallets and frontends see one contract: its metadata is ink!'s own build of the crate
+//! (every message, the selectors unchanged), and a selector that is not hot costs one
+//! delegate hop.
 //!
 //! **No layout drift, by construction.** Both blobs are the same crate at the same commit, so
 //! they share the storage struct. The hot code pins the full code's hash at compile time
 //! (`SPLIT_FULL_CODE_HASH`, set by `scripts/build` from the full Wasm it just built): it can
-//! only ever delegate to the exact full code it was built with. Its constructor locks that
+//! only ever delegate to the exact full code it was built with. Its instantiation locks that
 //! code (`lock_delegate_dependency`), so it cannot be removed while the contract lives.
 //!
 //! **Upgrades** replace the hot code (`set_code_hash`); the new hot code pins its own full
@@ -35,7 +41,10 @@ use ink::{
         CallFlags, DefaultEnvironment, ReturnFlags,
     },
     primitives::Hash,
-    reflect::{ContractConstructorDecoder, DispatchableMessageInfo, ExecuteDispatchable},
+    reflect::{
+        ContractConstructorDecoder, ContractMessageDecoder, DispatchableMessageInfo,
+        ExecuteDispatchable,
+    },
     scale::{Decode, Encode},
     storage::traits::{Storable, StorageKey},
     LangError,
@@ -155,18 +164,87 @@ pub fn forward(full_code: [u8; 32]) -> ! {
     panic!("tail call returned")
 }
 
-/// Instantiates contract `C` as ink!'s `deploy` does (constructors are not payable), after
-/// locking the full code so it cannot be removed while this contract lives.
-pub fn deploy<C: ContractConstructorDecoder>(full_code: [u8; 32]) {
-    if ink::env::transferred_value::<DefaultEnvironment>() != 0 {
-        panic!("paid an unpayable constructor");
-    }
+/// The hot code's instantiation: locks the full code, so it cannot be removed while this
+/// contract lives, and hands the constructor call to it (see [`full_call`]).
+pub fn deploy_through(full_code: [u8; 32]) -> ! {
     ink::env::lock_delegate_dependency::<DefaultEnvironment>(&Hash::from(full_code));
+    forward(full_code)
+}
+
+/// Which messages and constructors of a contract accept value, as ink!'s dispatcher needs to
+/// know: when none does, it refuses value before decoding anything; otherwise each unpayable
+/// one refuses it. `scripts/build` reads both from the contract's metadata.
+#[derive(Clone, Copy)]
+pub struct Payable {
+    /// Some message is payable.
+    pub messages: bool,
+    /// Some constructor is payable.
+    pub constructors: bool,
+}
+
+impl Payable {
+    /// Reads `SPLIT_PAYABLE` as `scripts/build` writes it: `<messages>,<constructors>`, each
+    /// `0` or `1`; evaluated at compile time, so anything else is a build error.
+    #[allow(clippy::indexing_slicing)]
+    pub const fn parse(flags: &str) -> Self {
+        let bytes = flags.as_bytes();
+        assert!(
+            bytes.len() == 3 && bytes[1] == b',',
+            "SPLIT_PAYABLE is <0|1>,<0|1>"
+        );
+        Self {
+            messages: flag(bytes[0]),
+            constructors: flag(bytes[2]),
+        }
+    }
+}
+
+const fn flag(digit: u8) -> bool {
+    match digit {
+        b'0' => false,
+        b'1' => true,
+        _ => panic!("SPLIT_PAYABLE is <0|1>,<0|1>"),
+    }
+}
+
+/// The full code's `call`, as ink!'s: decodes the message and dispatches it. Before the
+/// contract has a storage root, which is only during its instantiation through the hot code
+/// ([`deploy_through`]), it runs the constructor instead.
+pub fn full_call<C>(payable: Payable) -> !
+where
+    C: ContractMessageDecoder + ContractConstructorDecoder + StorageKey,
+{
+    if ink::env::contains_contract_storage(&C::KEY).is_none() {
+        construct::<C>(payable)
+    }
+    deny_payment_unless(payable.messages);
+    let Ok(message) = ink::env::decode_input::<<C as ContractMessageDecoder>::Type>() else {
+        refuse_input()
+    };
+    if ExecuteDispatchable::execute_dispatchable(message).is_err() {
+        panic!("message dispatch failed");
+    }
+    panic!("a message returned without an answer")
+}
+
+/// Runs the constructor the input names, as ink!'s `deploy` does (the full code's own
+/// `deploy`, and its instantiation through the hot code).
+pub fn construct<C: ContractConstructorDecoder>(payable: Payable) -> ! {
+    deny_payment_unless(payable.constructors);
     let Ok(constructor) = ink::env::decode_input::<C::Type>() else {
         refuse_input()
     };
     if ExecuteDispatchable::execute_dispatchable(constructor).is_err() {
         panic!("constructor dispatch failed");
+    }
+    panic!("a constructor returned without an answer")
+}
+
+/// ink!'s refusal of value when nothing of the kind is payable (each unpayable dispatchable
+/// refuses it itself otherwise).
+fn deny_payment_unless(any_payable: bool) {
+    if !any_payable && ink::env::transferred_value::<DefaultEnvironment>() != 0 {
+        panic!("paid an unpayable dispatchable");
     }
 }
 
@@ -178,15 +256,21 @@ fn refuse_input() -> ! {
     )
 }
 
-/// The entry points of a contract's hot build: `hot_entry_points!(Contract, "Trait::message",
-/// ...)` names its hot messages by their metadata labels (a wrong label does not compile);
-/// every other selector goes to the full code whose hash `SPLIT_FULL_CODE_HASH` held at
-/// compile time.
+/// The entry points of a split contract's two builds: `split_entry_points!(Contract,
+/// "Trait::message", ...)` names its hot messages by their metadata labels (a wrong label
+/// does not compile).
 ///
-/// Invoke it once in the contract crate, and build that crate with its `hot` feature, which
-/// must enable `ink-as-dependency` (that removes ink!'s own entry points).
+/// * With the `hot` feature: the hot messages run here; every other selector, and the
+///   instantiation, go to the full code whose hash `SPLIT_FULL_CODE_HASH` held at compile
+///   time.
+/// * With the `full-code` feature: every message and constructor, as ink!'s dispatcher, with
+///   `SPLIT_PAYABLE` saying which kinds are payable.
+///
+/// Invoke it once in the contract crate; both features must enable `ink-as-dependency`
+/// (that removes ink!'s own entry points). `scripts/build` builds the crate three times:
+/// ink!'s own build (the metadata), the full code, then the hot code pinned to it.
 #[macro_export]
-macro_rules! hot_entry_points {
+macro_rules! split_entry_points {
     ($contract:ty, $($label:literal),+ $(,)?) => {
         #[cfg(all(target_arch = "wasm32", feature = "hot"))]
         const _: () = {
@@ -205,7 +289,23 @@ macro_rules! hot_entry_points {
 
             #[no_mangle]
             pub extern "C" fn deploy() {
-                $crate::split::deploy::<$contract>(FULL_CODE)
+                $crate::split::deploy_through(FULL_CODE)
+            }
+        };
+
+        #[cfg(all(target_arch = "wasm32", feature = "full-code", not(feature = "hot")))]
+        const _: () = {
+            const PAYABLE: $crate::split::Payable =
+                $crate::split::Payable::parse(env!("SPLIT_PAYABLE"));
+
+            #[no_mangle]
+            pub extern "C" fn call() {
+                $crate::split::full_call::<$contract>(PAYABLE)
+            }
+
+            #[no_mangle]
+            pub extern "C" fn deploy() {
+                $crate::split::construct::<$contract>(PAYABLE)
             }
         };
     };
@@ -237,6 +337,20 @@ mod tests {
     #[should_panic(expected = "is hex")]
     fn code_hash_refuses_non_hex() {
         code_hash(&"g".repeat(64));
+    }
+
+    #[test]
+    fn payable_flags_read_both_kinds() {
+        let payable = Payable::parse("1,0");
+        assert!(payable.messages && !payable.constructors);
+        let payable = Payable::parse("0,1");
+        assert!(!payable.messages && payable.constructors);
+    }
+
+    #[test]
+    #[should_panic(expected = "SPLIT_PAYABLE")]
+    fn payable_flags_refuse_anything_else() {
+        Payable::parse("yes");
     }
 
     #[test]

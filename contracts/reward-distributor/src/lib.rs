@@ -537,7 +537,7 @@ mod reward_distributor {
 pub use crate::reward_distributor::RewardDistributorRef;
 
 // The hot code (`psp::split`): staking, reward deposits and claims.
-psp::hot_entry_points!(
+psp::split_entry_points!(
     reward_distributor::RewardDistributor,
     "stake",
     "unstake",
