@@ -121,7 +121,9 @@ fn three_builds(name: &str) -> [Bundle; 3] {
     [
         (*bundle).clone(),
         bundle.unsplit().expect("split"),
-        bundle.ink_built().expect("ink!'s own build beside the bundle"),
+        bundle
+            .ink_built()
+            .expect("ink!'s own build beside the bundle"),
     ]
 }
 

@@ -39,7 +39,7 @@ mod creator_token {
     use psp::{
         access::{Paused, Unpaused},
         AccessControl, AccessControlError, Ownable, OwnableError, Ownership, PSP22Burnable,
-        PSP22Capped, PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable, Pausable,
+        PSP22Capped, PSP22Data, PSP22Error, PSP22Events, PSP22Metadata, PSP22Mintable, Pausable,
         PausableError, PauseClock, RoleType, Roles, BURNER, DEFAULT_ADMIN_ROLE, MINTER, PAUSER,
         PSP22,
     };
@@ -111,12 +111,12 @@ mod creator_token {
         /// a supply beyond the cap before writing anything) and emits its events.
         fn update(
             &mut self,
-            change: impl FnOnce(&mut PSP22Data) -> Result<Vec<PSP22Event>, PSP22Error>,
+            change: impl FnOnce(&mut PSP22Data) -> Result<PSP22Events, PSP22Error>,
         ) -> Result<(), PSP22Error> {
             if self.is_paused() {
                 return Err(PSP22Error::custom(PSP22Error::PAUSED));
             }
-            PSP22Event::emit_all(change(&mut self.ledger)?);
+            change(&mut self.ledger)?.emit();
             Ok(())
         }
 
@@ -128,9 +128,9 @@ mod creator_token {
         /// Allowance changes are not balance changes: they work while paused.
         fn approve_with(
             &mut self,
-            change: impl FnOnce(&mut PSP22Data) -> Result<Vec<PSP22Event>, PSP22Error>,
+            change: impl FnOnce(&mut PSP22Data) -> Result<PSP22Events, PSP22Error>,
         ) -> Result<(), PSP22Error> {
-            PSP22Event::emit_all(change(&mut self.ledger)?);
+            change(&mut self.ledger)?.emit();
             Ok(())
         }
 
@@ -416,8 +416,6 @@ psp::split_entry_points!(
     "PSP22::transfer",
     "PSP22::transfer_from",
     "PSP22::approve",
-    "PSP22::increase_allowance",
-    "PSP22::decrease_allowance",
     "PSP22::balance_of",
     "PSP22::allowance",
     "PSP22::total_supply",

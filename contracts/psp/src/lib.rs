@@ -51,7 +51,7 @@ pub use call::{CallError, CallFailure};
 pub use emit::{emit, emit_ok};
 pub use psp22::{PSP22Burnable, PSP22Capped, PSP22Error, PSP22Metadata, PSP22Mintable, PSP22};
 #[cfg(feature = "psp22-token")]
-pub use psp22::{PSP22Data, PSP22Event};
+pub use psp22::{PSP22Data, PSP22Events};
 pub use psp34::{
     Id, PSP34Burnable, PSP34Enumerable, PSP34Error, PSP34Metadata, PSP34Mintable, PSP34,
 };

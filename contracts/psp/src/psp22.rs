@@ -178,22 +178,31 @@ mod token {
         pub amount: u128,
     }
 
-    /// An event produced by [`PSP22Data`], for the contract to emit.
-    #[derive(Debug, PartialEq, Eq, Clone)]
-    pub enum PSP22Event {
-        Transfer(Transfer),
-        Approval(Approval),
+    /// The events of one ledger change, for the contract to emit: at most one `Approval` (the
+    /// allowance set, or what is left after spending it) and then at most one `Transfer`. A
+    /// fixed pair, not a list: no heap vector in the token's code.
+    #[derive(Debug, Default, PartialEq, Eq, Clone)]
+    pub struct PSP22Events {
+        /// The allowance now in force, emitted first.
+        pub approval: Option<Approval>,
+        /// The tokens moved, minted or burned.
+        pub transfer: Option<Transfer>,
     }
 
-    impl PSP22Event {
-        /// Emits `events` from the executing contract, in order.
-        pub fn emit_all(events: Vec<Self>) {
-            for event in events {
-                match event {
-                    Self::Transfer(event) => crate::emit::emit(event),
-                    Self::Approval(event) => crate::emit::emit(event),
-                }
+    impl PSP22Events {
+        /// Emits the events from the executing contract, `Approval` first.
+        pub fn emit(self) {
+            if let Some(event) = self.approval {
+                crate::emit::emit(event);
             }
+            if let Some(event) = self.transfer {
+                crate::emit::emit(event);
+            }
+        }
+
+        /// Whether there are none (the change changed nothing).
+        pub fn is_empty(&self) -> bool {
+            self.approval.is_none() && self.transfer.is_none()
         }
     }
 
@@ -232,9 +241,9 @@ mod token {
             caller: AccountId,
             to: AccountId,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if caller == to || value == 0 {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             self.update(Some(caller), Some(to), value)
         }
@@ -246,9 +255,9 @@ mod token {
             from: AccountId,
             to: AccountId,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if from == to || value == 0 {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             if caller == from {
                 return self.transfer(caller, to, value);
@@ -262,12 +271,15 @@ mod token {
             owner: AccountId,
             spender: AccountId,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if owner == spender {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             self.set_allowance(owner, spender, value);
-            Ok(ink::prelude::vec![approval_event(owner, spender, value)])
+            Ok(PSP22Events {
+                approval: Some(approval_event(owner, spender, value)),
+                transfer: None,
+            })
         }
 
         /// `owner` raises `spender`'s allowance by `delta`, saturating at `u128::MAX`.
@@ -276,9 +288,9 @@ mod token {
             owner: AccountId,
             spender: AccountId,
             delta: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if owner == spender || delta == 0 {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             let amount = self.allowance(owner, spender).saturating_add(delta);
             self.approve(owner, spender, amount)
@@ -290,9 +302,9 @@ mod token {
             owner: AccountId,
             spender: AccountId,
             delta: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if owner == spender || delta == 0 {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             let amount = self
                 .allowance(owner, spender)
@@ -308,7 +320,7 @@ mod token {
             to: AccountId,
             value: u128,
             cap: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             let within_cap = self
                 .total_supply
                 .checked_add(value)
@@ -320,11 +332,7 @@ mod token {
         }
 
         /// Destroys `value` of `from`'s tokens. The caller checks who may burn.
-        pub fn burn(
-            &mut self,
-            from: AccountId,
-            value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        pub fn burn(&mut self, from: AccountId, value: u128) -> Result<PSP22Events, PSP22Error> {
             self.update(Some(from), None, value)
         }
 
@@ -335,7 +343,7 @@ mod token {
             caller: AccountId,
             from: AccountId,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if caller == from || value == 0 {
                 return self.burn(from, value);
             }
@@ -351,14 +359,14 @@ mod token {
             from: AccountId,
             to: Option<AccountId>,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             let allowance = self
                 .allowance(from, spender)
                 .checked_sub(value)
                 .ok_or(PSP22Error::InsufficientAllowance)?;
             let mut events = self.update(Some(from), to, value)?;
             self.set_allowance(from, spender, allowance);
-            events.insert(0, approval_event(from, spender, allowance));
+            events.approval = Some(approval_event(from, spender, allowance));
             Ok(events)
         }
 
@@ -371,9 +379,9 @@ mod token {
             from: Option<AccountId>,
             to: Option<AccountId>,
             value: u128,
-        ) -> Result<Vec<PSP22Event>, PSP22Error> {
+        ) -> Result<PSP22Events, PSP22Error> {
             if value == 0 {
-                return Ok(Vec::new());
+                return Ok(PSP22Events::default());
             }
             match from {
                 Some(from) => {
@@ -399,7 +407,10 @@ mod token {
                 // Cannot underflow: the supply is at least the balance just debited.
                 None => self.total_supply = self.total_supply.saturating_sub(value),
             }
-            Ok(ink::prelude::vec![transfer_event(from, to, value)])
+            Ok(PSP22Events {
+                approval: None,
+                transfer: Some(Transfer { from, to, value }),
+            })
         }
 
         fn set_balance(&mut self, owner: AccountId, value: u128) {
@@ -419,15 +430,11 @@ mod token {
         }
     }
 
-    fn transfer_event(from: Option<AccountId>, to: Option<AccountId>, value: u128) -> PSP22Event {
-        PSP22Event::Transfer(Transfer { from, to, value })
-    }
-
-    fn approval_event(owner: AccountId, spender: AccountId, amount: u128) -> PSP22Event {
-        PSP22Event::Approval(Approval {
+    fn approval_event(owner: AccountId, spender: AccountId, amount: u128) -> Approval {
+        Approval {
             owner,
             spender,
             amount,
-        })
+        }
     }
 }

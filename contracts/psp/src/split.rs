@@ -36,10 +36,8 @@
 //! code.
 
 use ink::{
-    env::{
-        call::{build_call, ExecutionInput, Selector},
-        CallFlags, DefaultEnvironment, ReturnFlags,
-    },
+    env::{DefaultEnvironment, ReturnFlags},
+    prelude::vec::Vec,
     primitives::Hash,
     reflect::{
         ContractConstructorDecoder, ContractMessageDecoder, DispatchableMessageInfo,
@@ -122,7 +120,9 @@ pub fn selector() -> Option<u32> {
 }
 
 /// Runs hot message `ID` of contract `C` as ink!'s dispatcher does, and ends the call with its
-/// answer.
+/// answer. One difference, invisible but in gas: the storage root is written back only when
+/// the message changed it (a transfer changes only balances, never the root), which saves
+/// a storage write (about 0.13e9 ref_time and 0.35 KB of proof) per such call.
 pub fn run<C, const ID: u32>() -> !
 where
     C: DispatchableMessageInfo<ID, Storage = C> + Storable + StorageKey,
@@ -135,37 +135,91 @@ where
     let Ok((_, input)) = ink::env::decode_input::<([u8; 4], C::Input)>() else {
         refuse_input()
     };
-    let Ok(Some(mut contract)) = ink::env::get_contract_storage::<_, C>(&C::KEY) else {
+    let (mut contract, stored) = load_root::<C>();
+    let answer = C::CALLABLE(&mut contract, input);
+    answer_with(&contract, &stored, C::MUTATES, answer)
+}
+
+/// The contract's storage root, decoded, and its bytes as stored. (One copy per contract, not
+/// per message: the per-message part of [`run`] stays small.)
+#[inline(never)]
+fn load_root<C: Storable + StorageKey>() -> (C, Vec<u8>) {
+    let Ok(Some(RawValue(stored))) = ink::env::get_contract_storage::<_, RawValue>(&C::KEY) else {
         panic!("no contract storage");
     };
-    let answer = C::CALLABLE(&mut contract, input);
+    let Ok(contract) = ink::storage::traits::decode_all::<C>(&mut stored.as_slice()) else {
+        panic!("undecodable contract storage");
+    };
+    (contract, stored)
+}
+
+/// Ends the call with `answer`: a refusal reverts (nothing written); otherwise the root of a
+/// message that `mutates` is written back if it differs from what was `stored`.
+#[inline(never)]
+fn answer_with<C, O>(contract: &C, stored: &[u8], mutates: bool, answer: O) -> !
+where
+    C: Storable + StorageKey,
+    O: Encode + Answer,
+{
     let refused = answer.is_refusal();
-    if !refused && C::MUTATES {
-        ink::env::set_contract_storage(&C::KEY, &contract);
+    if !refused && mutates {
+        store_root_if_changed(contract, stored);
     }
     let flags = if refused {
         ReturnFlags::REVERT
     } else {
         ReturnFlags::empty()
     };
-    ink::env::return_value::<ink::MessageResult<C::Output>>(flags, &Ok(answer))
+    ink::env::return_value::<ink::MessageResult<O>>(flags, &Ok(answer))
+}
+
+/// Writes the root back unless its encoding is still what was `stored`.
+#[inline(never)]
+fn store_root_if_changed<C: Storable + StorageKey>(contract: &C, stored: &[u8]) {
+    let mut changed = Vec::with_capacity(stored.len());
+    Storable::encode(contract, &mut changed);
+    if changed != stored {
+        ink::env::set_contract_storage(&C::KEY, &RawValue(changed));
+    }
+}
+
+/// A storage value as its bytes, read and written whole (the root before it is decoded, and
+/// after it is encoded).
+struct RawValue(Vec<u8>);
+
+impl Storable for RawValue {
+    fn encode<T: ink::scale::Output + ?Sized>(&self, dest: &mut T) {
+        dest.write(&self.0);
+    }
+
+    fn decode<I: ink::scale::Input>(input: &mut I) -> Result<Self, ink::scale::Error> {
+        let length = input
+            .remaining_len()?
+            .ok_or("a storage value of unknown length")?;
+        let mut bytes = ink::prelude::vec![0; length];
+        input.read(&mut bytes)?;
+        Ok(Self(bytes))
+    }
+
+    fn encoded_size(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// Hands the call, input and value as they came, to the full code by delegate call; its
 /// answer (and revert flag) is this call's answer.
+#[cfg(target_arch = "wasm32")]
 pub fn forward(full_code: [u8; 32]) -> ! {
-    build_call::<DefaultEnvironment>()
-        .delegate(Hash::from(full_code))
-        .call_flags(CallFlags::FORWARD_INPUT | CallFlags::TAIL_CALL)
-        .exec_input(ExecutionInput::new(Selector::new([0; 4])))
-        .returns::<()>()
-        .invoke();
-    // A tail call never returns here; a failed one traps inside `invoke`.
-    panic!("tail call returned")
+    use pallet_contracts_uapi::{CallFlags, HostFn, HostFnImpl};
+    let flags = CallFlags::FORWARD_INPUT | CallFlags::TAIL_CALL;
+    // A tail call that succeeds never returns here: the full code's answer ends the call.
+    let _failed = HostFnImpl::delegate_call(flags, &full_code, &[], None);
+    panic!("the full code is missing or trapped")
 }
 
 /// The hot code's instantiation: locks the full code, so it cannot be removed while this
 /// contract lives, and hands the constructor call to it (see [`full_call`]).
+#[cfg(target_arch = "wasm32")]
 pub fn deploy_through(full_code: [u8; 32]) -> ! {
     ink::env::lock_delegate_dependency::<DefaultEnvironment>(&Hash::from(full_code));
     forward(full_code)

@@ -92,9 +92,7 @@ mod hostile_psp22 {
         scale::{self, Decode, Encode, Input, Output},
         storage::Lazy,
     };
-    use psp::{
-        PSP22Burnable, PSP22Data, PSP22Error, PSP22Event, PSP22Metadata, PSP22Mintable, PSP22,
-    };
+    use psp::{PSP22Burnable, PSP22Data, PSP22Error, PSP22Metadata, PSP22Mintable, PSP22};
 
     /// Arguments already SCALE-encoded: written as they are.
     struct RawArgs<'a>(&'a [u8]);
@@ -152,7 +150,7 @@ mod hostile_psp22 {
                 calls: Lazy::default(),
             };
             if let Ok(events) = token.ledger.mint(owner, supply, u128::MAX) {
-                PSP22Event::emit_all(events);
+                events.emit();
             }
             token
         }
@@ -283,7 +281,7 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.transfer(self.env().caller(), to, value)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
 
@@ -302,14 +300,14 @@ mod hostile_psp22 {
             let events = self
                 .ledger
                 .transfer_from(self.env().caller(), from, to, value)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
 
         #[ink(message)]
         fn approve(&mut self, spender: AccountId, value: Balance) -> Result<(), PSP22Error> {
             let events = self.ledger.approve(self.env().caller(), spender, value)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
 
@@ -322,7 +320,7 @@ mod hostile_psp22 {
             let events =
                 self.ledger
                     .increase_allowance(self.env().caller(), spender, delta_value)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
 
@@ -335,7 +333,7 @@ mod hostile_psp22 {
             let events =
                 self.ledger
                     .decrease_allowance(self.env().caller(), spender, delta_value)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
     }
@@ -365,7 +363,7 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.mint(account, amount, u128::MAX)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
     }
@@ -378,7 +376,7 @@ mod hostile_psp22 {
                 return Ok(());
             }
             let events = self.ledger.burn(account, amount)?;
-            PSP22Event::emit_all(events);
+            events.emit();
             Ok(())
         }
     }
