@@ -299,7 +299,7 @@ impl Chain {
         self.upload_wasm(bundle.wasm.clone(), caller)
     }
 
-    /// Uploads a split contract's full code, which its hot code's constructor locks (nothing
+    /// Uploads a split contract's full code, which its hot code's instantiation locks (nothing
     /// for an unsplit contract).
     fn upload_full_code(&mut self, bundle: &Bundle, caller: &AccountId32) -> Result<(), Failure> {
         match &bundle.full_wasm {
