@@ -245,3 +245,41 @@ fn the_split_distributor_takes_value_only_where_ink_does() {
     assert_eq!(seen[2], "stake: dispatch error true");
     assert_eq!(seen[3], "Ownable::owner: dispatch error true");
 }
+
+/// The selector the hot code answers with its full code's hash (`psp::split::FULL_CODE_QUERY`)
+/// is no message's, in any split contract, and the hot code answers it with the hash of the
+/// full code it runs with.
+#[test]
+fn the_full_code_query_is_reserved_and_answered() {
+    let query = format!("0x{}", e2e_tests::hex(&psp::split::FULL_CODE_QUERY));
+    for name in [
+        "creator_token",
+        "creator_nft",
+        "reward_distributor",
+        "mining_pool",
+    ] {
+        let bundle = Bundle::shared(name);
+        let messages = bundle.metadata["spec"]["messages"]
+            .as_array()
+            .expect("messages");
+        assert!(
+            messages
+                .iter()
+                .all(|message| message["selector"] != query.as_str()),
+            "{name} has a message with the reserved selector"
+        );
+    }
+    let bundle = Bundle::shared("creator_token");
+    let mut chain = Chain::new();
+    let token = chain.instantiate(&bundle, args(), &creator());
+    let (answer, receipt) = chain.call_raw::<[u8; 32]>(
+        &token.address,
+        psp::split::FULL_CODE_QUERY.to_vec(),
+        &fan(),
+        0,
+    );
+    let full_hash = blake2_256(bundle.full_wasm.as_ref().expect("split"));
+    let answered = answer.map(|hash| format!("0x{}", e2e_tests::hex(&hash)));
+    assert_eq!(answered, Ok(full_hash));
+    assert!(!receipt.reverted);
+}

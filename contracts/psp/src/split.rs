@@ -206,22 +206,81 @@ impl Storable for RawValue {
     }
 }
 
+/// The selector a hot code answers, before anything else and without touching storage, with
+/// the hash of the full code it pins: how an upgrade learns which full code a proposed hot
+/// code needs ([`full_code_of`]). No message of a split contract may have it (the macro
+/// refuses a hot label with it; `e2e-tests/tests/split.rs` checks every message).
+pub const FULL_CODE_QUERY: [u8; 4] = ink::selector_bytes!("psp::split::full_code");
+
+/// The full code a hot code pins, held as its answer to [`FULL_CODE_QUERY`]
+/// (`MessageResult::<[u8; 32]>::Ok(hash)` as SCALE encodes it: a zero byte, then the hash),
+/// so the hash is in the hot Wasm once. Made at compile time.
+pub struct PinnedFullCode([u8; 33]);
+
+impl PinnedFullCode {
+    /// The full code `hash` (see [`code_hash`]).
+    #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+    pub const fn new(hash: [u8; 32]) -> Self {
+        let mut answer = [0u8; 33];
+        let mut i = 0;
+        while i < 32 {
+            answer[i + 1] = hash[i];
+            i += 1;
+        }
+        Self(answer)
+    }
+
+    /// The code hash.
+    pub fn hash(&self) -> &[u8] {
+        self.0.split_at(1).1
+    }
+
+    /// The answer to [`FULL_CODE_QUERY`].
+    pub fn answer(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// Hands the call, input and value as they came, to the full code by delegate call; its
 /// answer (and revert flag) is this call's answer.
 #[cfg(target_arch = "wasm32")]
-pub fn forward(full_code: [u8; 32]) -> ! {
+pub fn forward(full_code: &PinnedFullCode) -> ! {
     use pallet_contracts_uapi::{CallFlags, HostFn, HostFnImpl};
     let flags = CallFlags::FORWARD_INPUT | CallFlags::TAIL_CALL;
     // A tail call that succeeds never returns here: the full code's answer ends the call.
-    let _failed = HostFnImpl::delegate_call(flags, &full_code, &[], None);
+    let _failed = HostFnImpl::delegate_call(flags, full_code.hash(), &[], None);
     panic!("the full code is missing or trapped")
+}
+
+/// The hot code's answer to [`FULL_CODE_QUERY`].
+#[cfg(target_arch = "wasm32")]
+pub fn answer_full_code(full_code: &PinnedFullCode) -> ! {
+    use pallet_contracts_uapi::{HostFn, HostFnImpl, ReturnFlags};
+    HostFnImpl::return_value(ReturnFlags::empty(), full_code.answer())
+}
+
+/// The full code that code `code_hash` pins if it is a split contract's hot code, asked by
+/// delegate call with [`FULL_CODE_QUERY`]; `None` for other code (ink!'s dispatcher refuses
+/// the selector as input it cannot read). `Err` if the code is missing, traps or answers
+/// anything else. The executing contract runs `code_hash`, so ask only about code it is
+/// about to run anyway (an upgrade past its delay, or its own).
+pub fn full_code_of(code_hash: Hash) -> Result<Option<Hash>, ink::env::Error> {
+    let answer = ink::env::call::build_call::<DefaultEnvironment>()
+        .delegate(code_hash)
+        .exec_input(ink::env::call::ExecutionInput::new(
+            ink::env::call::Selector::new(FULL_CODE_QUERY),
+        ))
+        .returns::<[u8; 32]>()
+        .try_invoke()?;
+    Ok(answer.ok().map(Hash::from))
 }
 
 /// The hot code's instantiation: locks the full code, so it cannot be removed while this
 /// contract lives, and hands the constructor call to it (see [`full_call`]).
 #[cfg(target_arch = "wasm32")]
-pub fn deploy_through(full_code: [u8; 32]) -> ! {
-    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&Hash::from(full_code));
+pub fn deploy_through(full_code: &PinnedFullCode) -> ! {
+    use pallet_contracts_uapi::{HostFn, HostFnImpl};
+    HostFnImpl::lock_delegate_dependency(full_code.hash());
     forward(full_code)
 }
 
@@ -328,22 +387,34 @@ macro_rules! split_entry_points {
     ($contract:ty, $($label:literal),+ $(,)?) => {
         #[cfg(all(target_arch = "wasm32", feature = "hot"))]
         const _: () = {
-            const FULL_CODE: [u8; 32] = $crate::split::code_hash(env!("SPLIT_FULL_CODE_HASH"));
+            const FULL_CODE: $crate::split::PinnedFullCode = $crate::split::PinnedFullCode::new(
+                $crate::split::code_hash(env!("SPLIT_FULL_CODE_HASH")),
+            );
+            const QUERY: u32 = u32::from_be_bytes($crate::split::FULL_CODE_QUERY);
+            $(
+                assert!(
+                    ::ink::selector_id!($label) != QUERY,
+                    "a hot message has psp::split's reserved selector"
+                );
+            )+
 
             #[no_mangle]
             pub extern "C" fn call() {
                 let selector = $crate::split::selector();
+                if selector == Some(QUERY) {
+                    $crate::split::answer_full_code(&FULL_CODE);
+                }
                 $(
                     if selector == Some(::ink::selector_id!($label)) {
                         $crate::split::run::<$contract, { ::ink::selector_id!($label) }>();
                     }
                 )+
-                $crate::split::forward(FULL_CODE)
+                $crate::split::forward(&FULL_CODE)
             }
 
             #[no_mangle]
             pub extern "C" fn deploy() {
-                $crate::split::deploy_through(FULL_CODE)
+                $crate::split::deploy_through(&FULL_CODE)
             }
         };
 
@@ -391,6 +462,16 @@ mod tests {
     #[should_panic(expected = "is hex")]
     fn code_hash_refuses_non_hex() {
         code_hash(&"g".repeat(64));
+    }
+
+    #[test]
+    fn the_pinned_full_code_answers_an_encoded_message_result() {
+        let hash = code_hash(&"ab".repeat(32));
+        let pinned = PinnedFullCode::new(hash);
+        assert_eq!(pinned.hash(), &hash[..]);
+        let decoded: ink::MessageResult<[u8; 32]> =
+            Decode::decode(&mut pinned.answer()).expect("decodes");
+        assert_eq!(decoded, Ok(hash));
     }
 
     #[test]

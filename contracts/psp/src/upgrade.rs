@@ -7,6 +7,11 @@
 //!   code is refused with `SetCodeHashFailed`.
 //! * A proposal lapses [`UPGRADE_WINDOW`] after it became ready: one the community saw and
 //!   thought abandoned cannot be executed months later without a fresh notice.
+//! * A split contract (`psp::split`) runs its hot code with the full code that hot code pins,
+//!   and keeps that full code locked. Executing an upgrade to another hot code first checks
+//!   that its full code is on chain (`FullCodeMissing` otherwise: moving would leave every
+//!   message that is not hot, the upgrade messages included, without code), locks it and
+//!   releases the old one, so the contract always holds exactly the lock of the code it needs.
 
 use crate::access::{Roles, DEFAULT_ADMIN_ROLE};
 use ink::{
@@ -40,6 +45,9 @@ mod errors {
         SetCodeHashFailed,
         /// The proposal lapsed: `UPGRADE_WINDOW` passed after it became ready. Propose again.
         Expired,
+        /// The proposed code is a split contract's hot code (`psp::split`) whose full code is
+        /// not uploaded: upload it (`<name>.full.wasm`), then execute again.
+        FullCodeMissing,
     }
 }
 
@@ -172,6 +180,7 @@ impl UpgradeTimelock {
         ensure_admin(roles, caller)?;
         let now = ink::env::block_timestamp::<DefaultEnvironment>();
         let code_hash = self.take_ready(now)?;
+        move_full_code_lock(code_hash)?;
         ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
             .map_err(|_| UpgradeError::SetCodeHashFailed)?;
         crate::emit::emit(Upgraded { code_hash });
@@ -201,6 +210,37 @@ fn ensure_uploaded(code_hash: Hash) -> Result<(), UpgradeError> {
             .map_err(|_| UpgradeError::SetCodeHashFailed)?;
         ink::env::set_code_hash::<DefaultEnvironment>(&own)
             .map_err(|_| UpgradeError::SetCodeHashFailed)?;
+    }
+    #[cfg(feature = "std")]
+    let _ = code_hash;
+    Ok(())
+}
+
+/// Before the executing contract moves to `code_hash`: if that is a split contract's hot
+/// code, its full code must be on chain (`FullCodeMissing`) and is locked; the lock on the
+/// full code of the code it leaves is released (unless both pin the same full code). Run only
+/// after the delay: the question goes to the proposed code by delegate call. Skipped off chain
+/// (no code store there), like [`ensure_uploaded`].
+fn move_full_code_lock(code_hash: Hash) -> Result<(), UpgradeError> {
+    #[cfg(not(feature = "std"))]
+    {
+        use crate::split::full_code_of;
+        let refused = |_| UpgradeError::SetCodeHashFailed;
+        let own = ink::env::own_code_hash::<DefaultEnvironment>().map_err(refused)?;
+        let (old_full, new_full) = (
+            full_code_of(own).map_err(refused)?,
+            full_code_of(code_hash).map_err(refused)?,
+        );
+        if old_full == new_full {
+            return Ok(());
+        }
+        if let Some(full) = new_full {
+            ensure_uploaded(full).map_err(|_| UpgradeError::FullCodeMissing)?;
+            ink::env::lock_delegate_dependency::<DefaultEnvironment>(&full);
+        }
+        if let Some(full) = old_full {
+            ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&full);
+        }
     }
     #[cfg(feature = "std")]
     let _ = code_hash;

@@ -226,7 +226,15 @@ fn tokens(table: &mut Table, bundles: &Bundles, reference: &Bundle) {
     );
 
     // The same sequence on both: each step from the same balances and allowances.
-    let steps: [(&str, &str, &AccountId32, Vec<u8>); 6] = [
+    let steps: [(&str, &str, &AccountId32, Vec<u8>); 7] = [
+        // What every call pays before any work: the code and the storage root (a zero
+        // transfer changes nothing and emits nothing).
+        (
+            "transfer of 0 (the code and the root only)",
+            "PSP22::transfer",
+            &holder,
+            (ink_id(&fan), 0u128, Vec::<u8>::new()).encode(),
+        ),
         (
             "transfer (to a new holder)",
             "PSP22::transfer",

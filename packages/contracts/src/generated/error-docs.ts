@@ -165,6 +165,7 @@ export const ERROR_DOCS: Readonly<Record<string, Readonly<Record<string, string>
   },
   "UpgradeError": {
     "Expired": "The proposal lapsed: `UPGRADE_WINDOW` passed after it became ready. Propose again.",
+    "FullCodeMissing": "The proposed code is a split contract's hot code (`psp::split`) whose full code is not uploaded: upload it (`<name>.full.wasm`), then execute again.",
     "MissingRole": "The caller lacks the admin role.",
     "NothingProposed": "No upgrade is proposed.",
     "SetCodeHashFailed": "The runtime refused the code hash (no such code uploaded).",

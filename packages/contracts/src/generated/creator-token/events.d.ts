@@ -68,6 +68,66 @@ export interface ContractEvents<
   >;
 
   /**
+   * Emitted when an allowance is set; `amount` is the allowance after the change.
+   *
+   * @signature_topic: 0x25cdb6c93882e925abbfc9a8b7c85884b73c038c03a2492f238a5e5ba3fbff8c
+   **/
+  Approval: GenericContractEvent<
+    "Approval",
+    {
+      /**
+       * The account whose tokens may be spent.
+       *
+       * @indexed: true
+       **/
+      owner: AccountId32;
+      /**
+       * The account allowed to spend them.
+       *
+       * @indexed: true
+       **/
+      spender: AccountId32;
+      /**
+       * The allowance now in force.
+       *
+       * @indexed: false
+       **/
+      amount: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * Emitted when tokens move; `from` is `None` on mint, `to` is `None` on burn.
+   *
+   * @signature_topic: 0x990df076cb1e9527aa102cd100c1481efe393eeabb5825f9af1f5e58221864de
+   **/
+  Transfer: GenericContractEvent<
+    "Transfer",
+    {
+      /**
+       * The account tokens leave (`None` on mint).
+       *
+       * @indexed: true
+       **/
+      from: AccountId32 | undefined;
+      /**
+       * The account tokens reach (`None` on burn).
+       *
+       * @indexed: true
+       **/
+      to: AccountId32 | undefined;
+      /**
+       * How many tokens moved.
+       *
+       * @indexed: false
+       **/
+      value: bigint;
+    },
+    Type
+  >;
+
+  /**
    * Emitted when `account` pauses the contract.
    *
    * @signature_topic: 0xcb560a184d13b48ac1ecc804d19fa57a64ef4facd0819dcac22a969c20fec081
@@ -183,66 +243,6 @@ export interface ContractEvents<
        * @indexed: true
        **/
       new: AccountId32 | undefined;
-    },
-    Type
-  >;
-
-  /**
-   * Emitted when an allowance is set; `amount` is the allowance after the change.
-   *
-   * @signature_topic: 0x25cdb6c93882e925abbfc9a8b7c85884b73c038c03a2492f238a5e5ba3fbff8c
-   **/
-  Approval: GenericContractEvent<
-    "Approval",
-    {
-      /**
-       * The account whose tokens may be spent.
-       *
-       * @indexed: true
-       **/
-      owner: AccountId32;
-      /**
-       * The account allowed to spend them.
-       *
-       * @indexed: true
-       **/
-      spender: AccountId32;
-      /**
-       * The allowance now in force.
-       *
-       * @indexed: false
-       **/
-      amount: bigint;
-    },
-    Type
-  >;
-
-  /**
-   * Emitted when tokens move; `from` is `None` on mint, `to` is `None` on burn.
-   *
-   * @signature_topic: 0x990df076cb1e9527aa102cd100c1481efe393eeabb5825f9af1f5e58221864de
-   **/
-  Transfer: GenericContractEvent<
-    "Transfer",
-    {
-      /**
-       * The account tokens leave (`None` on mint).
-       *
-       * @indexed: true
-       **/
-      from: AccountId32 | undefined;
-      /**
-       * The account tokens reach (`None` on burn).
-       *
-       * @indexed: true
-       **/
-      to: AccountId32 | undefined;
-      /**
-       * How many tokens moved.
-       *
-       * @indexed: false
-       **/
-      value: bigint;
     },
     Type
   >;

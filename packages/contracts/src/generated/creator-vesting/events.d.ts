@@ -56,6 +56,62 @@ export interface ContractEvents<
   >;
 
   /**
+   * Emitted when the contract moves to new code.
+   *
+   * @signature_topic: 0x0fcc7323d0a026547e7e6c7892c5e1334f133e6d720fbfa08d05ad1b101891c6
+   **/
+  Upgraded: GenericContractEvent<
+    "Upgraded",
+    {
+      /**
+       *
+       * @indexed: true
+       **/
+      codeHash: Hash;
+    },
+    Type
+  >;
+
+  /**
+   * Emitted when an admin proposes an upgrade.
+   *
+   * @signature_topic: 0x6750d4096877b944483698e1ea215d12e2aed57b777cf5ede17d65b0df4da10f
+   **/
+  UpgradeProposed: GenericContractEvent<
+    "UpgradeProposed",
+    {
+      /**
+       *
+       * @indexed: true
+       **/
+      codeHash: Hash;
+      /**
+       *
+       * @indexed: false
+       **/
+      readyAt: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * Emitted when an admin cancels the proposed upgrade.
+   *
+   * @signature_topic: 0x798d47fe6d5ab8a415d54db16d7aa2d667e2f97e3b3b834773637541640e70ea
+   **/
+  UpgradeCancelled: GenericContractEvent<
+    "UpgradeCancelled",
+    {
+      /**
+       *
+       * @indexed: true
+       **/
+      codeHash: Hash;
+    },
+    Type
+  >;
+
+  /**
    * Emitted when `account` pauses the contract.
    *
    * @signature_topic: 0xcb560a184d13b48ac1ecc804d19fa57a64ef4facd0819dcac22a969c20fec081
@@ -171,62 +227,6 @@ export interface ContractEvents<
        * @indexed: true
        **/
       new: AccountId32 | undefined;
-    },
-    Type
-  >;
-
-  /**
-   * Emitted when the contract moves to new code.
-   *
-   * @signature_topic: 0x0fcc7323d0a026547e7e6c7892c5e1334f133e6d720fbfa08d05ad1b101891c6
-   **/
-  Upgraded: GenericContractEvent<
-    "Upgraded",
-    {
-      /**
-       *
-       * @indexed: true
-       **/
-      codeHash: Hash;
-    },
-    Type
-  >;
-
-  /**
-   * Emitted when an admin proposes an upgrade.
-   *
-   * @signature_topic: 0x6750d4096877b944483698e1ea215d12e2aed57b777cf5ede17d65b0df4da10f
-   **/
-  UpgradeProposed: GenericContractEvent<
-    "UpgradeProposed",
-    {
-      /**
-       *
-       * @indexed: true
-       **/
-      codeHash: Hash;
-      /**
-       *
-       * @indexed: false
-       **/
-      readyAt: bigint;
-    },
-    Type
-  >;
-
-  /**
-   * Emitted when an admin cancels the proposed upgrade.
-   *
-   * @signature_topic: 0x798d47fe6d5ab8a415d54db16d7aa2d667e2f97e3b3b834773637541640e70ea
-   **/
-  UpgradeCancelled: GenericContractEvent<
-    "UpgradeCancelled",
-    {
-      /**
-       *
-       * @indexed: true
-       **/
-      codeHash: Hash;
     },
     Type
   >;

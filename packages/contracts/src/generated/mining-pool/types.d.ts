@@ -181,6 +181,7 @@ export type PspUpgradeErrorsUpgradeError =
   | "NothingProposed"
   | "TooEarly"
   | "SetCodeHashFailed"
-  | "Expired";
+  | "Expired"
+  | "FullCodeMissing";
 
 export type InkEnvNoChainExtension = null;
