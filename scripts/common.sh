@@ -38,13 +38,14 @@ crate_of_role() {
 # scale-info, ...), 790 MB and most of the build's time, the same for every contract. Linking
 # each contract's release/ to one shared directory builds them once. Only the metadata
 # generator lives there: the Wasm is built in <crate>/wasm32-unknown-unknown, untouched.
-# Usage: share_host_dir <the contract's target dir>, before its `cargo contract build`.
+# Usage: share_host_dir <the contract's target dir> [<shared dir>], before its
+# `cargo contract build` (the shared dir defaults to target/ink/host-release).
 share_host_dir() {
-  local dir="$1"
-  mkdir -p "$dir" "$ROOT/target/ink/host-release"
+  local dir="$1" shared="${2:-$ROOT/target/ink/host-release}"
+  mkdir -p "$dir" "$shared"
   [ -L "$dir/release" ] && return 0
   rm -rf "$dir/release"
-  ln -s "$ROOT/target/ink/host-release" "$dir/release"
+  ln -s "$shared" "$dir/release"
 }
 
 # Installs the locked npm dependencies of the package in directory $1 when node_modules is

@@ -199,11 +199,6 @@ mod token {
                 crate::emit::emit(event);
             }
         }
-
-        /// Whether there are none (the change changed nothing).
-        pub fn is_empty(&self) -> bool {
-            self.approval.is_none() && self.transfer.is_none()
-        }
     }
 
     /// The PSP22 ledger: total supply, balances and allowances.

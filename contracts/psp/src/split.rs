@@ -320,37 +320,40 @@ const fn flag(digit: u8) -> bool {
     }
 }
 
-/// The full code's `call`, as ink!'s: decodes the message and dispatches it. Before the
-/// contract has a storage root, which is only during its instantiation through the hot code
-/// ([`deploy_through`]), it runs the constructor instead.
+/// The full code's `call`, as ink!'s: decodes the message and dispatches it. Input that is no
+/// message, while the contract has no storage root yet, is the hot code's instantiation
+/// ([`deploy_through`]): it runs the constructor instead. (The root is looked up only then,
+/// not on every message; a live contract always has its root, so it refuses such input as
+/// ink! does.)
 pub fn full_call<C>(payable: Payable) -> !
 where
     C: ContractMessageDecoder + ContractConstructorDecoder + StorageKey,
 {
-    if ink::env::contains_contract_storage(&C::KEY).is_none() {
+    let message = ink::env::decode_input::<<C as ContractMessageDecoder>::Type>();
+    if message.is_err() && ink::env::contains_contract_storage(&C::KEY).is_none() {
         construct::<C>(payable)
     }
     deny_payment_unless(payable.messages);
-    let Ok(message) = ink::env::decode_input::<<C as ContractMessageDecoder>::Type>() else {
-        refuse_input()
-    };
-    if ExecuteDispatchable::execute_dispatchable(message).is_err() {
-        panic!("message dispatch failed");
+    match message {
+        Ok(message) => dispatch(message),
+        Err(_) => refuse_input(),
     }
-    panic!("a message returned without an answer")
 }
 
 /// Runs the constructor the input names, as ink!'s `deploy` does (the full code's own
 /// `deploy`, and its instantiation through the hot code).
 pub fn construct<C: ContractConstructorDecoder>(payable: Payable) -> ! {
     deny_payment_unless(payable.constructors);
-    let Ok(constructor) = ink::env::decode_input::<C::Type>() else {
-        refuse_input()
-    };
-    if ExecuteDispatchable::execute_dispatchable(constructor).is_err() {
-        panic!("constructor dispatch failed");
+    match ink::env::decode_input::<C::Type>() {
+        Ok(constructor) => dispatch(constructor),
+        Err(_) => refuse_input(),
     }
-    panic!("a constructor returned without an answer")
+}
+
+/// Runs a decoded message or constructor through ink!'s dispatcher, which ends the call.
+fn dispatch<D: ExecuteDispatchable>(dispatchable: D) -> ! {
+    let _failed = ExecuteDispatchable::execute_dispatchable(dispatchable);
+    panic!("dispatch failed")
 }
 
 /// ink!'s refusal of value when nothing of the kind is payable (each unpayable dispatchable
